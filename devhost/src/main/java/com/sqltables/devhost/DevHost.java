@@ -138,7 +138,7 @@ public final class DevHost implements AutoCloseable {
             String baseUrl = "http://localhost:" + port + HostConventions.CONTEXT_PATH;
             HostEnvironment environment = new DevHostEnvironment(dataDir, options.nodeId(), baseUrl,
                     database.dataSource(), database.url(), users, smtp.settings(), options.productVersion(),
-                    options.buildNumber(), datasources);
+                    options.buildNumber(), datasources, options.sharedHome());
 
             step = "load the plugin";
             PluginSystem plugins = loadPlugin(options, environment, log);

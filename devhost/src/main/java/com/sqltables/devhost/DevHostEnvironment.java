@@ -12,5 +12,5 @@ import java.util.List;
 /** The running host as the plugin system sees it. */
 record DevHostEnvironment(Path dataDir, String nodeId, String baseUrl, DataSource database, String databaseUrl,
                           UserDirectory users, SmtpSettings smtp, String productVersion, String buildNumber,
-                          List<DatasourceDeclaration> datasources) implements HostEnvironment {
+                          List<DatasourceDeclaration> datasources, Path sharedHome) implements HostEnvironment {
 }

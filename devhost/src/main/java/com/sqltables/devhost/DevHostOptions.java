@@ -26,11 +26,12 @@ public final class DevHostOptions {
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
     private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--data-dir", "--db-url", "--db-user",
             "--db-password", "--smtp-port", "--node-id", "--datasources", "--log-level", "--plugin",
-            "--product-version", "--build-number");
+            "--product-version", "--build-number", "--shared-home");
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final int port;
     private final Path dataDir;
+    private final Path sharedHome;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
@@ -48,6 +49,7 @@ public final class DevHostOptions {
     private DevHostOptions(Builder b) {
         this.port = b.port;
         this.dataDir = b.dataDir;
+        this.sharedHome = b.sharedHome;
         this.dbUrl = b.dbUrl;
         this.dbUser = b.dbUser;
         this.dbPassword = b.dbPassword;
@@ -105,6 +107,7 @@ public final class DevHostOptions {
             switch (arg) {
                 case "--port" -> b.port(port(arg, value));
                 case "--data-dir" -> b.dataDir(Path.of(value));
+                case "--shared-home" -> b.sharedHome(Path.of(value));
                 case "--db-url" -> b.dbUrl(value);
                 case "--db-user" -> b.dbUser(value);
                 case "--db-password" -> b.dbPassword(value);
@@ -135,6 +138,8 @@ public final class DevHostOptions {
                 "  --data-dir DIR         where the H2 database and other state live, kept across restarts",
                 "                         (default: " + DATA_DIR_NAME + "/ at the repository root, else in the",
                 "                         working directory)",
+                "  --shared-home DIR      Confluence's shared home (holds the plugin's encryption key); nodes of",
+                "                         one cluster must share it (default: shared-home/ in the data directory)",
                 "  --db-url URL           JDBC URL of the host database instead of H2 under the data directory,",
                 "                         e.g. jdbc:postgresql://localhost:5432/confluence (H2 and PostgreSQL)",
                 "  --db-user USER         database user (default sa for the built-in H2)",
@@ -191,6 +196,11 @@ public final class DevHostOptions {
             }
         }
         return cwd.resolve(DATA_DIR_NAME);
+    }
+
+    /** The cluster-wide shared home: {@code --shared-home}, or {@code shared-home/} in the data directory. */
+    public Path sharedHome() {
+        return sharedHome != null ? sharedHome.toAbsolutePath().normalize() : dataDir().resolve("shared-home");
     }
 
     /** The JDBC URL: {@code --db-url}, or an H2 file database in the data directory. */
@@ -255,6 +265,7 @@ public final class DevHostOptions {
     public static final class Builder {
         private int port = DEFAULT_PORT;
         private Path dataDir;
+        private Path sharedHome;
         private String dbUrl;
         private String dbUser;
         private String dbPassword;
@@ -274,6 +285,7 @@ public final class DevHostOptions {
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder dataDir(Path dataDir) { this.dataDir = dataDir; return this; }
+        public Builder sharedHome(Path sharedHome) { this.sharedHome = sharedHome; return this; }
         public Builder dbUrl(String dbUrl) { this.dbUrl = dbUrl; return this; }
         public Builder dbUser(String dbUser) { this.dbUser = dbUser; return this; }
         public Builder dbPassword(String dbPassword) { this.dbPassword = dbPassword; return this; }

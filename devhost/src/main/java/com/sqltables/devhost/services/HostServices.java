@@ -91,7 +91,8 @@ public final class HostServices implements AutoCloseable {
         services.put(XsrfTokenAccessor.class, xsrf);
         services.put(XsrfTokenValidator.class, xsrf);
         services.put(PluginSettingsFactory.class, new DevPluginSettingsFactory(env.database()));
-        services.put(ApplicationProperties.class, new DevApplicationProperties(env.baseUrl(), env.productVersion(), env.buildNumber()));
+        services.put(ApplicationProperties.class, new DevApplicationProperties(env.baseUrl(), env.productVersion(), env.buildNumber(),
+                env.localHome(), env.sharedHome()));
         services.put(LicenseHandler.class, new DevLicenseHandler(env.database()));
         services.put(I18nResolver.class, i18n);
         services.put(UserAccessor.class, new DevUserAccessor(env.users()));

@@ -9,6 +9,17 @@ public interface HostEnvironment {
     /** The dev host's data directory (kept across restarts). */
     Path dataDir();
 
+    /** This node's home directory (Confluence's local home): node-local state only. */
+    default Path localHome() {
+        return dataDir();
+    }
+
+    /** The home directory every node of the cluster shares (Confluence's shared home): e.g. the plugin's
+     *  encryption key file lives here, so all nodes must see the same directory. */
+    default Path sharedHome() {
+        return dataDir().resolve("shared-home");
+    }
+
     /** This node's id; two dev hosts with different ids on one database form a cluster. */
     String nodeId();
 

@@ -1,6 +1,8 @@
 package com.atlassian.sal.api;
 
+import java.nio.file.Path;
 import java.util.Date;
+import java.util.Optional;
 
 // Signature confirmed against Decompiled-Files sal-api-5.1.4 com/atlassian/sal/api/ApplicationProperties.java and the public Jira REST Java Client's ClientApplicationProperties (same methods and return types).
 /**
@@ -22,4 +24,13 @@ public interface ApplicationProperties {
     Date getBuildDate();
 
     String getBuildNumber();
+
+    /**
+     * The home directory shared by all nodes of a Data Center cluster (on a single node, the local home).
+     * Signature from Decompiled-Files sal-api-5.1.4 ApplicationProperties.java ({@code @Nonnull Optional<Path>}).
+     */
+    Optional<Path> getSharedHomeDirectory();
+
+    /** This node's own home directory; same source as {@link #getSharedHomeDirectory()}. */
+    Optional<Path> getLocalHomeDirectory();
 }

@@ -5,7 +5,9 @@ import com.atlassian.sal.api.UrlMode;
 import com.sqltables.devhost.spi.RequestContext;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Date;
+import java.util.Optional;
 
 /** What SAL says about the application: Confluence, its version and build, its base URL. */
 public final class DevApplicationProperties implements ApplicationProperties {
@@ -15,11 +17,15 @@ public final class DevApplicationProperties implements ApplicationProperties {
     private final String baseUrl;
     private final String version;
     private final String buildNumber;
+    private final Path localHome;
+    private final Path sharedHome;
 
-    public DevApplicationProperties(String baseUrl, String version, String buildNumber) {
+    public DevApplicationProperties(String baseUrl, String version, String buildNumber, Path localHome, Path sharedHome) {
         this.baseUrl = baseUrl;
         this.version = version;
         this.buildNumber = buildNumber;
+        this.localHome = localHome;
+        this.sharedHome = sharedHome;
     }
 
     @Override
@@ -67,5 +73,15 @@ public final class DevApplicationProperties implements ApplicationProperties {
     @Override
     public String getBuildNumber() {
         return buildNumber;
+    }
+
+    @Override
+    public Optional<Path> getSharedHomeDirectory() {
+        return Optional.ofNullable(sharedHome);
+    }
+
+    @Override
+    public Optional<Path> getLocalHomeDirectory() {
+        return Optional.ofNullable(localHome);
     }
 }

@@ -74,7 +74,7 @@ public class SalServicesTest {
 
     @Test
     public void applicationProperties_describeConfluence() {
-        DevApplicationProperties properties = new DevApplicationProperties(env.baseUrl(), "8.5.16", "9012");
+        DevApplicationProperties properties = new DevApplicationProperties(env.baseUrl(), "8.5.16", "9012", env.localHome(), env.sharedHome());
 
         assertEquals("http://localhost:1990/confluence", properties.getBaseUrl(UrlMode.CANONICAL));
         assertEquals("http://localhost:1990/confluence", properties.getBaseUrl(UrlMode.ABSOLUTE));
