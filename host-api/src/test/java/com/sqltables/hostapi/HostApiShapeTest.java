@@ -66,6 +66,8 @@ public class HostApiShapeTest {
         kind("com.atlassian.confluence.content.render.xhtml.ConversionContext", Kind.INTERFACE);
         kind("com.atlassian.confluence.core.ContentEntityObject", Kind.ABSTRACT_CLASS);
         kind("com.atlassian.confluence.user.UserAccessor", Kind.INTERFACE);
+        kind("com.atlassian.confluence.user.ConfluenceUser", Kind.INTERFACE);
+        kind("com.atlassian.confluence.web.context.HttpContext", Kind.INTERFACE);
         // Scheduler
         kind("com.atlassian.scheduler.SchedulerService", Kind.INTERFACE);
         kind("com.atlassian.scheduler.SchedulerHistoryService", Kind.INTERFACE);
@@ -105,6 +107,7 @@ public class HostApiShapeTest {
         kind("com.atlassian.sal.api.websudo.WebSudoSessionException", Kind.CLASS);
         kind("com.atlassian.sal.api.xsrf.XsrfTokenAccessor", Kind.INTERFACE);
         kind("com.atlassian.sal.api.xsrf.XsrfTokenValidator", Kind.INTERFACE);
+        kind("com.atlassian.plugin.web.Condition", Kind.INTERFACE);
         kind("com.atlassian.sal.api.auth.LoginUriProvider", Kind.INTERFACE);
         kind("com.atlassian.sal.api.message.I18nResolver", Kind.INTERFACE);
         // Templates and web resources

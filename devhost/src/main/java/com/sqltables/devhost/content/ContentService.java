@@ -141,17 +141,21 @@ public final class ContentService {
 
     /** Renders a saved page for display (or another output type). */
     public String render(Page page, String outputType) throws InvalidStorageFormatException {
-        return renderer.render(page.body(), new RenderContext(new PageEntity(page.id(), page.title(), page.spaceKey()),
+        return renderer.render(page.body(), new RenderContext(entity(page),
                 page.spaceKey(), outputType));
     }
 
     /** Renders storage format that is not (yet) saved: an editor preview or a REST conversion. */
     public String render(String storage, Page contextPage, String spaceKey, String outputType)
             throws InvalidStorageFormatException {
-        PageEntity entity = contextPage == null ? null
-                : new PageEntity(contextPage.id(), contextPage.title(), contextPage.spaceKey());
+        // As in Confluence, the context page is its saved version: its last modifier and body, not the caller's text.
+        PageEntity entity = contextPage == null ? null : entity(contextPage);
         return renderer.render(storage, new RenderContext(entity, contextPage != null ? contextPage.spaceKey() : spaceKey,
                 outputType));
+    }
+
+    private static PageEntity entity(Page page) {
+        return new PageEntity(page.id(), page.title(), page.spaceKey(), page.authorKey(), page.body());
     }
 
     private void validate(String storage) {

@@ -3,6 +3,7 @@ package com.sqltables.devhost.services;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
 import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.confluence.web.context.HttpContext;
 import com.atlassian.mail.server.MailServerManager;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -32,6 +33,7 @@ import com.sqltables.devhost.services.sal.DevWebSudoManager;
 import com.sqltables.devhost.services.sal.DevXsrfTokens;
 import com.sqltables.devhost.services.scheduler.DevSchedulerService;
 import com.sqltables.devhost.services.template.DevTemplateRenderer;
+import com.sqltables.devhost.services.web.DevHttpContext;
 import com.sqltables.devhost.services.web.DevPageBuilderService;
 import com.sqltables.devhost.spi.HostEnvironment;
 import net.java.ao.RawEntity;
@@ -98,6 +100,7 @@ public final class HostServices implements AutoCloseable {
         services.put(UserAccessor.class, new DevUserAccessor(env.users()));
         services.put(TemplateRenderer.class, new DevTemplateRenderer(plugin.classLoader(), i18n));
         services.put(PageBuilderService.class, new DevPageBuilderService(plugin.webResourcesOfContext()));
+        services.put(HttpContext.class, new DevHttpContext());
     }
 
     /**

@@ -61,7 +61,7 @@ public class StorageRendererTest {
             "/confluence");
 
     private String render(String storage) throws InvalidStorageFormatException {
-        return renderer.render(storage, new RenderContext(new PageEntity(42, "Report", "DEMO"), "DEMO",
+        return renderer.render(storage, new RenderContext(new PageEntity(42, "Report", "DEMO", "user-key-1", storage), "DEMO",
                 RenderContext.DISPLAY));
     }
 

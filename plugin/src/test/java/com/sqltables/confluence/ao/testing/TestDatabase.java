@@ -101,6 +101,21 @@ public enum TestDatabase {
 
     abstract Endpoint details();
 
+    /** @return the JDBC URL of the shared database, for code that opens its own connections (pools) */
+    public String jdbcUrl() {
+        return details().url;
+    }
+
+    /** @return the user the shared database is reached with (its superuser) */
+    public String user() {
+        return details().user;
+    }
+
+    /** @return that user's password */
+    public String password() {
+        return details().password;
+    }
+
     /** How to reach a database. */
     static final class Endpoint {
         final String url;

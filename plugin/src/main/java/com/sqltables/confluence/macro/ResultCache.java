@@ -1,0 +1,181 @@
+package com.sqltables.confluence.macro;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+import javax.inject.Named;
+
+/**
+ * Rendered tables kept for macros with {@code cacheSeconds} above 0, on this node only: each cluster
+ * node has its own cache, which is fine for a cache (a node may show a result up to
+ * {@code cacheSeconds} older than another's). Bounded by {@link #MAX_ENTRIES} entries and
+ * {@link #MAX_BYTES} estimated bytes, least recently used first out; a table larger than
+ * {@link #MAX_ENTRY_BYTES} is never kept. Errors are never kept.
+ *
+ * <p>Concurrent misses of one key run the query once: the others wait for that result. A refresh
+ * (an author's "Refresh" link) replaces an entry only if it is at least {@link #MIN_REFRESH_AGE_SECONDS}
+ * old, so repeated refreshes cannot hammer a database.
+ */
+@Named
+public class ResultCache {
+    public static final int MAX_ENTRIES = 500;
+    public static final long MAX_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_ENTRY_BYTES = 2L * 1024 * 1024;
+    public static final int MIN_REFRESH_AGE_SECONDS = 10;
+
+    /** How a lookup was answered. */
+    public enum Use {
+        /** From the cache, or from another render's concurrent load: no query ran for this render. */
+        HIT,
+        /** Loaded: the query ran. */
+        MISS,
+        /** Loaded because of a refresh request. */
+        REFRESH
+    }
+
+    /** A table and how it was obtained. */
+    public static final class Result {
+        private final String html;
+        private final Use use;
+
+        Result(String html, Use use) {
+            this.html = html;
+            this.use = use;
+        }
+
+        public String getHtml() {
+            return html;
+        }
+
+        public Use getUse() {
+            return use;
+        }
+    }
+
+    private final int maxEntries;
+    private final long maxBytes;
+    private final long maxEntryBytes;
+    private final LongSupplier nanoClock;
+    private final LinkedHashMap<CacheKey, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final ConcurrentHashMap<CacheKey, CompletableFuture<String>> loading = new ConcurrentHashMap<>();
+    private long bytes;
+
+    @Inject
+    public ResultCache() {
+        this(MAX_ENTRIES, MAX_BYTES, MAX_ENTRY_BYTES, System::nanoTime);
+    }
+
+    ResultCache(int maxEntries, long maxBytes, long maxEntryBytes, LongSupplier nanoClock) {
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+        this.maxEntryBytes = maxEntryBytes;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * @param ttlSeconds how old a cached table this render accepts; above 0
+     * @param refresh whether the viewer asked to refresh
+     * @param loader runs the query and renders the table; its exceptions reach the caller (and any
+     *     concurrent caller waiting for the same key) unchanged
+     */
+    public Result get(CacheKey key, int ttlSeconds, boolean refresh, Supplier<String> loader) {
+        long now = nanoClock.getAsLong();
+        Entry cached = lookup(key);
+        if (cached != null) {
+            long age = now - cached.createdNanos;
+            boolean fresh = age < TimeUnit.SECONDS.toNanos(ttlSeconds);
+            boolean refreshable = refresh && age >= TimeUnit.SECONDS.toNanos(MIN_REFRESH_AGE_SECONDS);
+            if (fresh && !refreshable) {
+                return new Result(cached.html, Use.HIT);
+            }
+        }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            return new Result(await(running), Use.HIT);
+        }
+        try {
+            String html = loader.get();
+            store(key, html, nanoClock.getAsLong());
+            mine.complete(html);
+            return new Result(html, cached != null && refresh ? Use.REFRESH : Use.MISS);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    private static String await(CompletableFuture<String> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    private synchronized Entry lookup(CacheKey key) {
+        return entries.get(key);
+    }
+
+    private synchronized void store(CacheKey key, String html, long now) {
+        long size = key.estimatedBytes() + 2L * html.length();
+        Entry old = entries.remove(key);
+        if (old != null) {
+            bytes -= old.bytes;
+        }
+        if (size > maxEntryBytes) {
+            return;
+        }
+        entries.put(key, new Entry(html, now, size));
+        bytes += size;
+        Iterator<Map.Entry<CacheKey, Entry>> eldest = entries.entrySet().iterator();
+        while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().bytes;
+            eldest.remove();
+        }
+    }
+
+    /** Empties the cache (e.g. when the plugin stops, or for tests). */
+    public synchronized void clear() {
+        entries.clear();
+        bytes = 0;
+    }
+
+    /** @return the number of cached tables */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** @return the estimated bytes held */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    private static final class Entry {
+        final String html;
+        final long createdNanos;
+        final long bytes;
+
+        Entry(String html, long createdNanos, long bytes) {
+            this.html = html;
+            this.createdNanos = createdNanos;
+            this.bytes = bytes;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.sqltables.confluence.macro.render;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import java.util.Objects;
+
+/**
+ * {@link TableTexts} from the app's i18n file in the reader's language. Resolves every text once, when
+ * created (create one per render), so that cells cost no lookups.
+ */
+public final class I18nTableTexts implements TableTexts {
+    /** A placeholder argument that no translation contains, to split patterns around their argument. */
+    private static final String MARK = "\u0000";
+
+    private final String nullValue;
+    private final String trueValue;
+    private final String falseValue;
+    private final String noRows;
+    private final String noResult;
+    private final String rowNumberHeader;
+    private final String[] truncated;
+    private final String[] binary;
+    private final String[] textCut;
+
+    public I18nTableTexts(I18nResolver i18n) {
+        Objects.requireNonNull(i18n, "i18n");
+        this.nullValue = i18n.getText(KEY_NULL);
+        this.trueValue = i18n.getText(KEY_TRUE);
+        this.falseValue = i18n.getText(KEY_FALSE);
+        this.noRows = i18n.getText(KEY_NO_ROWS);
+        this.noResult = i18n.getText(KEY_NO_RESULT);
+        this.rowNumberHeader = i18n.getText(KEY_ROW_NUMBER);
+        this.truncated = split(i18n.getText(KEY_TRUNCATED, MARK));
+        this.binary = split(i18n.getText(KEY_BINARY, MARK));
+        this.textCut = split(i18n.getText(KEY_TEXT_CUT, MARK));
+    }
+
+    private static String[] split(String pattern) {
+        int at = pattern.indexOf(MARK);
+        return at < 0 ? new String[] {pattern, ""} : new String[] {pattern.substring(0, at), pattern.substring(at + 1)};
+    }
+
+    @Override
+    public String nullValue() {
+        return nullValue;
+    }
+
+    @Override
+    public String trueValue() {
+        return trueValue;
+    }
+
+    @Override
+    public String falseValue() {
+        return falseValue;
+    }
+
+    @Override
+    public String noRows() {
+        return noRows;
+    }
+
+    @Override
+    public String noResult() {
+        return noResult;
+    }
+
+    @Override
+    public String rowNumberHeader() {
+        return rowNumberHeader;
+    }
+
+    @Override
+    public String truncated(int shownRows) {
+        return truncated[0] + shownRows + truncated[1];
+    }
+
+    @Override
+    public String binary(String size) {
+        return binary[0] + size + binary[1];
+    }
+
+    @Override
+    public String textCut(int shownCharacters) {
+        return textCut[0] + shownCharacters + textCut[1];
+    }
+}

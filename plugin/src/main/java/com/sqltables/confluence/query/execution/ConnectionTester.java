@@ -1,0 +1,54 @@
+package com.sqltables.confluence.query.execution;
+
+import com.sqltables.confluence.datasource.DatasourceSettings;
+import com.sqltables.confluence.datasource.pool.DriverConnectionSource;
+import com.sqltables.confluence.datasource.pool.WriteAccessProbe;
+import com.sqltables.confluence.datasource.security.JdbcDriverFamily;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.inject.Named;
+
+/**
+ * "Test connection" for datasource settings an administrator is editing (saved or not): opens one
+ * connection straight from the driver, outside any pool, asks the database who it is and whether the
+ * account could change data ({@link WriteAccessProbe}), and closes it. The settings' URL and properties
+ * must have passed {@code JdbcUrlPolicy} first.
+ */
+@Named
+public final class ConnectionTester {
+    /**
+     * @param settings the settings to try (their password ciphertext is ignored)
+     * @param plainPassword the password to use, or {@code null} for none
+     */
+    public ConnectionTestResult test(DatasourceSettings settings, String plainPassword) {
+        JdbcDriverFamily family = JdbcDriverFamily.of(settings.getConnectionKind());
+        DriverConnectionSource source = DriverConnectionSource.create(settings.getConnectionKind(),
+                settings.getJdbcUrl(), settings.getUsername(), plainPassword, settings.getConnectionProperties(),
+                settings.isReadOnly(), settings.getConnectionTimeoutMs());
+        Failures.Context context = new Failures.Context(settings.getName() == null ? "" : settings.getName(), family,
+                settings.isReadOnly(), settings.getQueryTimeoutSeconds(), source::mask);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ConnectionTester.class.getClassLoader());
+        try (Connection connection = source.getConnection()) {
+            int seconds = Math.max(1, settings.getConnectionTimeoutMs() / 1000);
+            if (!connection.isValid(seconds)) {
+                return ConnectionTestResult.failure(new QueryException(QueryFailure.CONNECTION_FAILED,
+                        "The database accepted the connection but did not answer within " + seconds + " seconds."));
+            }
+            DatabaseMetaData metaData = connection.getMetaData();
+            String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+            Optional<String> warning = WriteAccessProbe.check(connection, family);
+            return ConnectionTestResult.success(source.mask(product), warning.orElse(null));
+        } catch (SQLException e) {
+            return ConnectionTestResult.failure(Failures.fromConnect(e, context));
+        } catch (RuntimeException e) {
+            return ConnectionTestResult.failure(new QueryException(QueryFailure.INTERNAL,
+                    "The connection test failed unexpectedly: " + source.mask(String.valueOf(e.getMessage()))));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
