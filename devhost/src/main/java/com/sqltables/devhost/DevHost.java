@@ -25,17 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The dev host, our {@code atlas-run}: a small Confluence stand-in that loads the built plugin jar. Starts, in
- * this order, the database, the host's tables and demo data, the embedded SMTPS server, the plugin and the
- * web server at {@code http://localhost:<port>/confluence}.
+ * this order, the database, the host's tables and demo data, the embedded SMTPS server, the plugin, the
+ * web server at {@code http://localhost:<port>/confluence} and, through the plugin, the demo datasource and page
+ * ({@link DemoData#afterPluginEnabled}).
  *
  * <p>From the command line: {@link #main}. From tests: {@link #start(DevHostOptions)}, then {@link #close()}.
  */
@@ -51,10 +55,12 @@ public final class DevHost implements AutoCloseable {
     private final PluginSystem plugins;
     private final Deque<AutoCloseable> resources;
     private final long startupMillis;
+    private final String demoPageUrl;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private DevHost(HostEnvironment environment, EmbeddedSmtpServer smtp, PluginSystem plugins,
-                    Deque<AutoCloseable> resources, long startupMillis) {
+                    Deque<AutoCloseable> resources, long startupMillis, String demoPageUrl) {
+        this.demoPageUrl = demoPageUrl;
         this.environment = environment;
         this.smtp = smtp;
         this.plugins = plugins;
@@ -88,6 +94,7 @@ public final class DevHost implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(host::close, "devhost-shutdown"));
         System.out.println("Dev host ready at " + host.baseUrl() + " (admin/admin) in "
                 + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        host.demoPageUrl().ifPresent(url -> System.out.println("Demo page: " + url));
         host.awaitClose();
     }
 
@@ -123,7 +130,7 @@ public final class DevHost implements AutoCloseable {
             step = "read --datasources";
             List<DatasourceDeclaration> datasources = options.datasourcesFile().map(DatasourceFile::read)
                     .orElse(List.of());
-            // Registering them is the datasource feature's job; until then they are only validated and announced.
+            // Registered with the plugin once it is enabled (DemoData#afterPluginEnabled).
             datasources.forEach(d -> log.info("Declared datasource {}", d));
 
             step = "start the embedded SMTP server";
@@ -143,17 +150,26 @@ public final class DevHost implements AutoCloseable {
             step = "load the plugin";
             PluginSystem plugins = loadPlugin(options, environment, log);
             resources.push(plugins);
-            DemoData.afterPluginEnabled(users);
 
             step = "start the web server";
+            ContentStore store = new ContentStore(jdbc);
             StorageRenderer renderer = new StorageRenderer(plugins::macro, HostConventions.CONTEXT_PATH);
-            ContentService content = new ContentService(new ContentStore(jdbc), renderer);
+            ContentService content = new ContentService(store, renderer);
             Layout layout = new Layout(plugins, environment, new WebResources(plugins, HostConventions.CONTEXT_PATH));
             web.start(new HostComponents(environment, users, content, plugins, smtp, layout));
+            log.info("Node {} serving {} ({} ms)", options.nodeId(), baseUrl, (System.nanoTime() - started) / 1_000_000);
 
+            // After the web server: it waits for the plugin's Active Objects (seconds on a fresh database), and pages
+            // other than the demo page need not wait for that.
+            step = "register the demo and declared datasources with the plugin";
+            // Pushed after the plugin, so closed before it: the demo database shuts down while the plugin still runs.
+            resources.push(DemoData.afterPluginEnabled(plugins, users, store, datasources));
+            String demoPage = store.page(DemoData.DEMO_SPACE_KEY, DemoData.DEMO_PAGE_TITLE).isPresent()
+                    ? baseUrl + "/display/" + DemoData.DEMO_SPACE_KEY + "/"
+                    + URLEncoder.encode(DemoData.DEMO_PAGE_TITLE, StandardCharsets.UTF_8)
+                    : null;
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("Node {} serving {} ({} ms)", options.nodeId(), baseUrl, millis);
-            return new DevHost(environment, smtp, plugins, resources, millis);
+            return new DevHost(environment, smtp, plugins, resources, millis, demoPage);
         } catch (Exception e) {
             closeAll(resources, log);
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -218,6 +234,11 @@ public final class DevHost implements AutoCloseable {
     /** The embedded mail server, e.g. to wait for and read messages in tests. */
     public GreenMail greenMail() {
         return smtp.greenMail();
+    }
+
+    /** The demo page's address, when the plugin has datasources (absent with {@code --no-plugin}). */
+    public Optional<String> demoPageUrl() {
+        return Optional.ofNullable(demoPageUrl);
     }
 
     /** How long {@link #start} took. */

@@ -212,6 +212,27 @@ final class ComponentContainer implements AutoCloseable {
         return created.stream().filter(d -> type.isInstance(d.instance)).map(d -> type.cast(d.instance)).collect(Collectors.toList());
     }
 
+    /** @return component instances (not imports) whose class is, extends or implements the named type */
+    synchronized List<Object> components(String typeName) {
+        return created.stream().map(d -> d.instance).filter(instance -> isA(instance.getClass(), typeName))
+                .collect(Collectors.toList());
+    }
+
+    private static boolean isA(Class<?> type, String typeName) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getName().equals(typeName) || isA(type.getSuperclass(), typeName)) {
+            return true;
+        }
+        for (Class<?> iface : type.getInterfaces()) {
+            if (isA(iface, typeName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the exported services: instance → interfaces it is exported as */
     synchronized Map<Object, List<Class<?>>> exportedServices() {
         Map<Object, List<Class<?>>> result = new LinkedHashMap<>();

@@ -133,6 +133,16 @@ final class LoadedPlugin implements PluginSystem {
         return jobs;
     }
 
+    @Override
+    public Optional<ClassLoader> pluginClassLoader() {
+        return Optional.of(bundle.classLoader());
+    }
+
+    @Override
+    public List<Object> components(String typeName) {
+        return container.components(typeName);
+    }
+
     /** The host services this plugin sees (for the web host's and tests' use). */
     HostServices services() {
         return services;

@@ -3,7 +3,11 @@ package com.sqltables.devhost.seed;
 import com.sqltables.devhost.content.ContentStore;
 import com.sqltables.devhost.content.Space;
 import com.sqltables.devhost.content.SpacePermission;
+import com.sqltables.devhost.datasources.DatasourceSpec;
+import com.sqltables.devhost.datasources.PluginAdmin;
 import com.sqltables.devhost.db.Jdbc;
+import com.sqltables.devhost.spi.DatasourceDeclaration;
+import com.sqltables.devhost.spi.PluginSystem;
 import com.sqltables.devhost.spi.UserDirectory;
 import com.sqltables.devhost.users.Groups;
 import com.sqltables.devhost.users.JdbcUserDirectory;
@@ -12,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +38,29 @@ public final class DemoData {
     public static final String DEMO_SPACE_KEY = "DEMO";
     public static final String DEMO_SPACE_NAME = "Demonstration Space";
     public static final String DEMO_HOME_TITLE = "Demonstration Space Home";
+    public static final String DEMO_DATASOURCE = "demo";
+    public static final String DEMO_QUERY = "orders-by-country";
+    public static final String DEMO_PAGE_TITLE = "SQL Tables demo";
+
+    static final String TOP_CUSTOMERS_SQL = "SELECT c.NAME AS \"Customer\", c.CITY AS \"City\", c.COUNTRY AS \"Country\",\n"
+            + "       COUNT(DISTINCT o.ID) AS \"Orders\", SUM(l.QUANTITY * l.UNIT_PRICE) AS \"Revenue\"\n"
+            + "FROM CUSTOMERS c\n"
+            + "JOIN ORDERS o ON o.CUSTOMER_ID = c.ID\n"
+            + "JOIN ORDER_LINES l ON l.ORDER_ID = o.ID\n"
+            + "WHERE o.STATUS <> 'CANCELLED'\n"
+            + "GROUP BY c.ID, c.NAME, c.CITY, c.COUNTRY\n"
+            + "ORDER BY SUM(l.QUANTITY * l.UNIT_PRICE) DESC, c.ID\n"
+            + "LIMIT 10";
+    static final String ORDERS_SINCE_SQL = "SELECT o.ID AS \"Order\", o.ORDER_DATE AS \"Date\", c.NAME AS \"Customer\",\n"
+            + "       o.STATUS AS \"Status\", o.SHIPPED_DATE AS \"Shipped\", o.NOTE AS \"Note\"\n"
+            + "FROM ORDERS o JOIN CUSTOMERS c ON c.ID = o.CUSTOMER_ID\n"
+            + "WHERE o.ORDER_DATE >= CAST(:since AS DATE)\n"
+            + "ORDER BY o.ORDER_DATE, o.ID";
+    static final String ORDERS_BY_COUNTRY_SQL = "SELECT o.ID AS \"Order\", o.ORDER_DATE AS \"Date\", c.NAME AS \"Customer\",\n"
+            + "       c.CITY AS \"City\", o.STATUS AS \"Status\"\n"
+            + "FROM ORDERS o JOIN CUSTOMERS c ON c.ID = o.CUSTOMER_ID\n"
+            + "WHERE c.COUNTRY = :country\n"
+            + "ORDER BY o.ORDER_DATE DESC, o.ID DESC";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
@@ -64,12 +93,136 @@ public final class DemoData {
     }
 
     /**
-     * Hook for demo content that needs the plugin: the macro issue adds the read-only datasource {@code demo}
-     * (an H2 database of sample customers, products and orders) and a page in {@code DEMO} showing it with the
-     * SQL table macro. Called once the plugin is enabled; idempotent like {@link #seed}.
+     * Demo content that needs the plugin, run once it is enabled (on every start and node; idempotent like
+     * {@link #seed}): the in-memory demo database ({@link DemoDatabase}), the read-only datasource
+     * {@value #DEMO_DATASOURCE} on it, the datasources of {@code --datasources}, the saved query
+     * {@value #DEMO_QUERY} and the page {@value #DEMO_PAGE_TITLE} in {@code DEMO}. Datasources and the saved query
+     * are registered as an administrator would, through the plugin's own admin services ({@link PluginAdmin});
+     * existing ones (same name, ignoring case) are left as they are.
+     *
+     * @return what to close when the plugin stops (the demo database); does nothing when the plugin has no
+     *         datasources (no plugin, or a fake one)
+     * @throws IllegalStateException with the plugin's message when it refuses a datasource
      */
-    public static void afterPluginEnabled(UserDirectory users) {
-        // Nothing yet: see the Javadoc.
+    public static AutoCloseable afterPluginEnabled(PluginSystem plugins, UserDirectory users, ContentStore content,
+                                                   List<DatasourceDeclaration> declared) throws Exception {
+        Optional<PluginAdmin> found = PluginAdmin.of(plugins);
+        if (found.isEmpty() || plugins.pluginClassLoader().isEmpty()) {
+            if (!declared.isEmpty()) {
+                LOG.warn("The plugin has no datasource service: --datasources ignored");
+            }
+            return () -> { };
+        }
+        PluginAdmin admin = found.get();
+        AutoCloseable database = DemoDatabase.populate(plugins.pluginClassLoader().get());
+        try {
+            String adminKey = users.byUsername("admin").orElseThrow(() -> new IllegalStateException("no admin user")).key();
+            long demoId = register(admin, demoDatasource(), adminKey);
+            for (DatasourceDeclaration declaration : declared) {
+                register(admin, DatasourceSpec.fromDeclaration(declaration), adminKey);
+            }
+            boolean savedQuery = false;
+            if (admin.savedQueriesAvailable()) {
+                savedQuery = true;
+                if (admin.ensureSavedQuery(DEMO_QUERY, demoId, ORDERS_BY_COUNTRY_SQL,
+                        "Latest orders of the customers in one country; the page URL may set the country (sqlp_country).",
+                        List.of(new PluginAdmin.Parameter("country", "TEXT", "Germany", true, true)), adminKey)) {
+                    LOG.info("Created the demo saved query {}", DEMO_QUERY);
+                }
+            } else {
+                LOG.warn("The plugin has no saved-query admin service: the demo page shows inline SQL only");
+            }
+            ensureDemoPage(content, adminKey, savedQuery);
+            return database;
+        } catch (Exception | Error e) {
+            try {
+                database.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The demo datasource: read-only, inline SQL for {@code confluence-users}, only in {@code DEMO}. */
+    static DatasourceSpec demoDatasource() {
+        return new DatasourceSpec(DEMO_DATASOURCE, "The dev host's sample shop: customers, products, orders and order lines"
+                + " (generated, in memory).", "H2", DemoDatabase.JDBC_URL, DemoDatabase.READER_USER,
+                DemoDatabase.READER_PASSWORD, null, true, true, 1_000, 3, 10, List.of(DEMO_SPACE_KEY), List.of(Groups.USERS));
+    }
+
+    private static long register(PluginAdmin admin, DatasourceSpec spec, String actorKey) {
+        try {
+            PluginAdmin.Registered registered = admin.ensureDatasource(spec, actorKey);
+            if (registered.created()) {
+                LOG.info("Registered datasource {} with the plugin", spec.name());
+            }
+            return registered.id();
+        } catch (IllegalStateException e) {
+            // Another node may have created it in between.
+            return admin.datasourceId(spec.name()).orElseThrow(() -> new IllegalStateException(
+                    "the plugin refused datasource " + spec.name() + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static void ensureDemoPage(ContentStore content, String adminKey, boolean savedQuery) {
+        if (content.page(DEMO_SPACE_KEY, DEMO_PAGE_TITLE).isPresent()) {
+            return;
+        }
+        Space space = content.space(DEMO_SPACE_KEY).orElseThrow(() -> new IllegalStateException("no DEMO space"));
+        try {
+            content.create(space.id(), space.homepageId(), DEMO_PAGE_TITLE, demoPage(savedQuery), adminKey);
+            LOG.info("Created the demo page '{}' in {}", DEMO_PAGE_TITLE, DEMO_SPACE_KEY);
+        } catch (RuntimeException e) {
+            // Another node may have created it in between; anything else is a real failure.
+            if (content.page(DEMO_SPACE_KEY, DEMO_PAGE_TITLE).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    /** The demo page's storage format: every kind of table the macro offers, on the demo datasource. */
+    static String demoPage(boolean savedQuery) {
+        StringBuilder page = new StringBuilder()
+                .append("<p>Every table on this page is a <strong>SQL Table</strong> macro reading the read-only datasource")
+                .append(" <code>demo</code>: a generated shop with ").append(DemoDatabase.CUSTOMERS).append(" customers, ")
+                .append(DemoDatabase.PRODUCTS).append(" products and ").append(DemoDatabase.ORDERS)
+                .append(" orders (tables CUSTOMERS, PRODUCTS, ORDERS, ORDER_LINES). Edit the page to see the macros.</p>")
+                .append("<h2>Top customers</h2>")
+                .append("<p>Inline SQL, with row numbers and a caption.</p>")
+                .append(macro("top-customers", new String[][] {{"datasource", DEMO_DATASOURCE},
+                        {"caption", "Top 10 customers by revenue"}, {"rowNumbers", "true"}}, TOP_CUSTOMERS_SQL))
+                .append("<h2>Orders since a date</h2>")
+                .append("<p>Inline SQL with a parameter: <code>:since</code> is bound from the macro's")
+                .append(" <code>parameters</code> (<code>since=2025-12-01</code>). Orders not shipped yet show NULL.</p>")
+                .append(macro("orders-since", new String[][] {{"datasource", DEMO_DATASOURCE},
+                        {"parameters", "since=2025-12-01"}, {"dateFormat", "dd.MM.yyyy"}, {"maxRows", "25"},
+                        {"caption", "Orders since 1 December 2025"}}, ORDERS_SINCE_SQL));
+        if (savedQuery) {
+            page.append("<h2>Orders by country</h2>")
+                    .append("<p>The saved query <code>").append(DEMO_QUERY).append("</code>: its <code>country</code> parameter")
+                    .append(" defaults to Germany and may be set through the page URL, e.g. add")
+                    .append(" <code>?sqlp_country=France</code>.</p>")
+                    .append(macro("by-country", new String[][] {{"query", DEMO_QUERY}, {"maxRows", "15"},
+                            {"caption", "Latest orders of one country"}}, null));
+        }
+        return page.toString();
+    }
+
+    private static String macro(String id, String[][] parameters, String sql) {
+        StringBuilder m = new StringBuilder("<ac:structured-macro ac:name=\"sql-table\" ac:schema-version=\"1\" ac:macro-id=\"")
+                .append(id).append("\">");
+        for (String[] p : parameters) {
+            m.append("<ac:parameter ac:name=\"").append(p[0]).append("\">").append(xml(p[1])).append("</ac:parameter>");
+        }
+        if (sql != null) {
+            m.append("<ac:plain-text-body><![CDATA[").append(sql).append("]]></ac:plain-text-body>");
+        }
+        return m.append("</ac:structured-macro>").toString();
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String userKey(Connection c, String username) throws SQLException {

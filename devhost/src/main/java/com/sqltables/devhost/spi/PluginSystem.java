@@ -42,6 +42,24 @@ public interface PluginSystem extends AutoCloseable {
     /** The managed jobs of {@code job-config} modules, for the Scheduled Jobs admin page. */
     ScheduledJobs scheduledJobs();
 
+    /**
+     * The plugin bundle's class loader: the classes and libraries the plugin embeds (e.g. its own JDBC drivers,
+     * whose static state, such as H2's in-memory databases, is the plugin's and not the host's). Empty without a
+     * plugin.
+     */
+    default Optional<ClassLoader> pluginClassLoader() {
+        return Optional.empty();
+    }
+
+    /**
+     * The plugin's components (beans of its Spring Scanner index, not the host services it imports) whose class
+     * is, extends or implements the named type, in creation order. By name because the host cannot link against
+     * plugin classes; callers use them reflectively with {@link #pluginClassLoader()} as context class loader.
+     */
+    default List<Object> components(String typeName) {
+        return List.of();
+    }
+
     /** Disables the plugin: unregisters job runners, destroys components, closes its class loader. */
     @Override
     void close();
