@@ -79,6 +79,11 @@
         post(button.getAttribute('data-url'), button.form).then(function (answer) {
             if (!answer.success) {
                 var lines = [answer.message || answer.error];
+                if (answer.fieldErrors) {
+                    Object.keys(answer.fieldErrors).forEach(function (field) {
+                        lines.push(field + ': ' + answer.fieldErrors[field]);
+                    });
+                }
                 message(result, 'error', lines);
                 return;
             }

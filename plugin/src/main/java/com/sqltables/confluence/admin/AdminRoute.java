@@ -21,7 +21,10 @@ public enum AdminRoute {
     QUERY_DELETE("POST", "/queries/delete", Kind.FORM),
     QUERY_PREVIEW("POST", "/queries/preview", Kind.JSON),
     AUDIT("GET", "/audit", Kind.PAGE),
-    SETTINGS("GET", "/settings", Kind.PAGE);
+    SETTINGS("GET", "/settings", Kind.PAGE),
+    SETTINGS_SAVE("POST", "/settings/save", Kind.FORM),
+    /** The next usage report's JSON as a download; reads only. */
+    SETTINGS_REPORT_DOWNLOAD("GET", "/settings/usage-report.json", Kind.PAGE);
 
     /** How a route answers, which decides how it is protected. */
     public enum Kind {

@@ -11,12 +11,15 @@ import com.sqltables.confluence.datasource.ConnectionCheck;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceService;
 import com.sqltables.confluence.datasource.DatasourceSettings;
+import com.sqltables.confluence.query.SavedQuery;
+import com.sqltables.confluence.report.UsageReportService;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +37,25 @@ public class AdminServlet extends HttpServlet {
     static final int AUDIT_PAGE_SIZE = 50;
     /** The outcomes a redirect may announce; anything else in {@code done} is ignored, so no text is reflected. */
     private static final Set<String> DONE = Set.of("created", "updated", "deleted");
+    /** The {@code confirm} value of a datasource deletion that takes its saved queries along. */
+    static final String CASCADE = "cascade";
 
     private final transient AdminAccess access;
     private final transient AdminPages pages;
     private final transient DatasourceService datasources;
     private final transient AuditLogStore audit;
     private final transient SavedQueryPages queryPages;
+    private final transient SettingsPages settingsPages;
 
     @Inject
     public AdminServlet(AdminAccess access, AdminPages pages, DatasourceService datasources, SavedQueryAdmin queries,
-                        QueryPreview preview, AuditLogStore audit) {
+                        QueryPreview preview, AuditLogStore audit, UsageReportService usageReport) {
         this.access = access;
         this.pages = pages;
         this.datasources = datasources;
         this.audit = audit;
         this.queryPages = new SavedQueryPages(pages, access, queries, preview, datasources);
+        this.settingsPages = new SettingsPages(pages, access, usageReport);
     }
 
     @Override
@@ -113,7 +120,13 @@ public class AdminServlet extends HttpServlet {
                 auditLog(request, response);
                 break;
             case SETTINGS:
-                pages.render(request, response, HttpServletResponse.SC_OK, "settings", AdminPages.model("tab", "settings"));
+                settingsPages.show(request, response, HttpServletResponse.SC_OK, null);
+                break;
+            case SETTINGS_SAVE:
+                settingsPages.save(request, response, actor);
+                break;
+            case SETTINGS_REPORT_DOWNLOAD:
+                settingsPages.download(response);
                 break;
             default:
                 throw new IllegalStateException("No handler for " + route.get());
@@ -196,17 +209,53 @@ public class AdminServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Deletes a datasource no saved query uses. One in use is refused with the reason and a cascade
+     * confirmation; a second POST with {@code confirm=cascade} and the ids shown deletes the queries and
+     * the datasource together.
+     */
     private void deleteDatasource(HttpServletRequest request, HttpServletResponse response, String actor) throws IOException {
         Optional<Long> id = id(request.getParameter("id"));
+        boolean cascade = CASCADE.equals(request.getParameter("confirm"));
         try {
-            datasources.delete(id.orElseThrow(() -> new NotFoundException("no id")), actor);
+            long datasourceId = id.orElseThrow(() -> new NotFoundException("no id"));
+            if (cascade) {
+                datasources.deleteWithSavedQueries(datasourceId, ids(request.getParameter("queryIds")), actor);
+            } else {
+                datasources.delete(datasourceId, actor);
+            }
             redirect(request, response, AdminRoute.DATASOURCES, "deleted");
         } catch (ConflictException e) {
-            listDatasources(request, response, HttpServletResponse.SC_CONFLICT, e.getMessage());
+            Optional<Datasource> datasource = datasources.get(id.get());
+            if (datasource.isEmpty()) {
+                listDatasources(request, response, HttpServletResponse.SC_NOT_FOUND,
+                        pages.text("com.sqltables.confluence.admin.datasource.missing"));
+                return;
+            }
+            List<SavedQuery> users = datasources.savedQueriesUsing(id.get());
+            StringBuilder queryIds = new StringBuilder();
+            users.forEach(q -> queryIds.append(queryIds.length() == 0 ? "" : ",").append(q.getId()));
+            pages.render(request, response, HttpServletResponse.SC_CONFLICT, "datasource-delete", AdminPages.model(
+                    "tab", "datasources",
+                    "datasource", datasource.get(),
+                    "queries", users,
+                    "queryIds", queryIds.toString(),
+                    "error", e.getMessage()));
         } catch (NotFoundException e) {
             listDatasources(request, response, HttpServletResponse.SC_NOT_FOUND,
                     pages.text("com.sqltables.confluence.admin.datasource.missing"));
         }
+    }
+
+    /** @return the ids in a comma-separated list; anything unreadable is left out (the service then refuses) */
+    static Set<Long> ids(String text) {
+        Set<Long> ids = new HashSet<>();
+        if (text != null) {
+            for (String part : text.split(",")) {
+                id(part).ifPresent(ids::add);
+            }
+        }
+        return ids;
     }
 
     private void testConnection(HttpServletRequest request, HttpServletResponse response) throws IOException {

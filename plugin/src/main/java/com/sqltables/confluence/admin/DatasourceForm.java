@@ -185,6 +185,14 @@ public final class DatasourceForm {
         return inlineSqlAllowed;
     }
 
+    /**
+     * @return whether SQL in pages is allowed while no group is listed: only members of the allowed groups
+     *     may write SQL, so nobody could — worth a warning, not an error (the admin may add groups later)
+     */
+    public boolean isInlineSqlWithoutGroups() {
+        return inlineSqlAllowed && list(allowedGroups).isEmpty();
+    }
+
     public String getAllowedSpaces() {
         return allowedSpaces;
     }

@@ -1,85 +1,69 @@
 package com.sqltables.confluence.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes the admin endpoints' small JSON answers (objects of strings, numbers, booleans, lists and nested
- * maps). {@code <}, {@code >} and {@code &} are written as unicode escapes, so an answer stays inert even if
- * a browser sniffs it as HTML.
+ * Writes the admin endpoints' JSON answers with Jackson. {@code <}, {@code >}, {@code &}, {@code '} and the
+ * JavaScript line separators are written as unicode escapes, so an answer stays inert even if a browser
+ * sniffs it as HTML or a page embeds it in a script.
  */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
     private Json() {
     }
 
-    /** @param object values: {@code String}, {@code Number}, {@code Boolean}, {@code Map}, {@code Iterable}, or {@code null} */
+    /** @param object values: strings, numbers, booleans, maps, lists, {@code null} or plain getters-only beans */
     static String write(Map<String, ?> object) {
-        StringBuilder out = new StringBuilder();
-        value(out, object);
-        return out.toString();
-    }
-
-    private static void value(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Iterable) {
-            out.append('[');
-            boolean first = true;
-            for (Object item : (Iterable<?>) value) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                value(out, item);
-            }
-            out.append(']');
-        } else if (value instanceof Map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(out, String.valueOf(e.getKey()));
-                out.append(':');
-                value(out, e.getValue());
-            }
-            out.append('}');
-        } else {
-            string(out, value.toString());
+        try {
+            return MAPPER.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            // Only our own maps of plain values reach here; failing to write one is a programming error.
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+        private final int[] asciiEscapes;
+
+        HtmlSafeEscapes() {
+            int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
             }
+            this.asciiEscapes = escapes;
         }
-        out.append('"');
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes.clone();
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == '\u2028') {
+                return LINE_SEPARATOR;
+            }
+            if (ch == '\u2029') {
+                return PARAGRAPH_SEPARATOR;
+            }
+            return null;
+        }
     }
 }

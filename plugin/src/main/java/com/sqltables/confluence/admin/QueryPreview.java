@@ -1,5 +1,6 @@
 package com.sqltables.confluence.admin;
 
+import com.sqltables.confluence.FieldErrors;
 import com.sqltables.confluence.NotFoundException;
 import com.sqltables.confluence.ValidationException;
 import com.sqltables.confluence.datasource.Datasource;
@@ -25,13 +26,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Runs a saved query being edited (saved or not) the way a page would — same parser, read-only check,
  * parameter binding, executor and the datasource's own limits — but returns only the first
- * {@value #PREVIEW_ROWS} rows as text. Parameters get their declared defaults.
+ * {@value #PREVIEW_ROWS} rows as text. Parameters get the values typed for the preview, else their declared
+ * defaults.
  */
 @Named
 public class QueryPreview {
@@ -81,6 +84,18 @@ public class QueryPreview {
      * @throws QueryException when the database refuses or fails; its message is safe to show
      */
     public Result run(SavedQuerySettings settings) throws QueryException {
+        return run(settings, Map.of());
+    }
+
+    /**
+     * As {@link #run(SavedQuerySettings)}, with values typed for the preview; each is converted and checked
+     * by the declared type exactly as a value from a page would be.
+     *
+     * @param values parameter name → value text; a parameter without one gets its declared default
+     * @throws ValidationException also for a value of the wrong type, or one for no declared parameter
+     *     (keyed by the parameter name)
+     */
+    public Result run(SavedQuerySettings settings, Map<String, String> values) throws QueryException {
         Datasource datasource = datasources.get(settings.getDatasourceId())
                 .orElseThrow(() -> new ValidationException("datasourceId", "does not exist"));
         ParsedSql parsed = NamedParameterParser.parse(settings.getSqlText(),
@@ -88,13 +103,23 @@ public class QueryPreview {
         if (datasource.getSettings().isReadOnly()) {
             validator.validate(parsed);
         }
-        Map<String, String> defaults = new HashMap<>();
+        Map<String, String> supplied = new HashMap<>();
         for (QueryParameter parameter : settings.getParameters()) {
             if (parameter.getDefaultValue() != null) {
-                defaults.put(parameter.getName(), parameter.getDefaultValue());
+                supplied.put(parameter.getName().toLowerCase(Locale.ROOT), parameter.getDefaultValue());
             }
         }
-        BoundParameters bound = BoundParameters.resolve(parsed, settings.getParameters(), defaults);
+        FieldErrors undeclared = new FieldErrors();
+        values.forEach((name, value) -> {
+            boolean declared = settings.getParameters().stream().anyMatch(p -> p.getName().equalsIgnoreCase(name));
+            if (!declared) {
+                undeclared.add(name, "is not a declared parameter");
+            } else {
+                supplied.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        });
+        undeclared.throwIfAny();
+        BoundParameters bound = BoundParameters.resolve(parsed, settings.getParameters(), supplied);
         int cap = Math.min(PREVIEW_ROWS, Math.max(1, datasource.getSettings().getMaxRows()));
         Collector collector = new Collector();
         try {

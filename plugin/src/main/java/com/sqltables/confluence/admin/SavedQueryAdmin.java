@@ -13,6 +13,7 @@ import com.sqltables.confluence.query.ao.SavedQueryStore;
 import javax.inject.Inject;
 import javax.inject.Named;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -29,12 +30,20 @@ public class SavedQueryAdmin {
     private final ActiveObjects ao;
     private final SavedQueryStore store;
     private final AuditLogStore audit;
+    private final SavedQueryRenderCounts renders;
 
     @Inject
-    public SavedQueryAdmin(@ComponentImport ActiveObjects ao, SavedQueryStore store, AuditLogStore audit) {
+    public SavedQueryAdmin(@ComponentImport ActiveObjects ao, SavedQueryStore store, AuditLogStore audit,
+                           SavedQueryRenderCounts renders) {
         this.ao = Objects.requireNonNull(ao, "ao");
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.renders = Objects.requireNonNull(renders, "renders");
+    }
+
+    /** @return saved query id → renders this and last month, all nodes (see {@link SavedQueryRenderCounts}) */
+    public Map<Long, Long> renderCounts() {
+        return renders.thisAndLastMonth();
     }
 
     /** @return all saved queries, by name */

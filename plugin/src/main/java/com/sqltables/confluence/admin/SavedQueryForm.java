@@ -74,6 +74,27 @@ public final class SavedQueryForm {
         return form.padded();
     }
 
+    /**
+     * The preview's ad-hoc values ({@code param.preview.<i>} next to each declared parameter's row): never
+     * saved, only used to run the preview. Empty fields are left out, so the declared default applies.
+     *
+     * @return parameter name → value text as typed
+     */
+    static Map<String, String> previewValues(HttpServletRequest request) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < MAX_ROWS_READ; i++) {
+            String rowName = request.getParameter("param.name." + i);
+            if (rowName == null) {
+                break;
+            }
+            String value = request.getParameter("param.preview." + i);
+            if (!rowName.trim().isEmpty() && value != null && !value.isEmpty()) {
+                values.putIfAbsent(rowName.trim(), value);
+            }
+        }
+        return values;
+    }
+
     /** @return the settings, or {@code null} when {@code errors} got a message about a value of the wrong kind */
     SavedQuerySettings toSettings(FieldErrors errors) {
         long datasource = 0;

@@ -52,6 +52,7 @@ final class SavedQueryPages {
                 "queries", all,
                 "datasourceNames", datasourceNames,
                 "owners", access.displayNames(ownerKeys),
+                "renders", queries.renderCounts(),
                 "done", AdminServlet.done(request),
                 "error", error));
     }
@@ -110,7 +111,7 @@ final class SavedQueryPages {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             typeErrors.throwIfAny();
-            QueryPreview.Result result = preview.run(settings);
+            QueryPreview.Result result = preview.run(settings, SavedQueryForm.previewValues(request));
             answer.put("success", true);
             answer.put("columns", result.getColumns());
             answer.put("rows", result.getRows());

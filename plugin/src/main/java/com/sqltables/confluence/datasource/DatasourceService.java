@@ -5,9 +5,11 @@ import com.sqltables.confluence.DuplicateNameException;
 import com.sqltables.confluence.NotFoundException;
 import com.sqltables.confluence.ValidationException;
 import com.sqltables.confluence.datasource.pool.PoolStats;
+import com.sqltables.confluence.query.SavedQuery;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What administrators do with datasources: the one place that validates settings (including the JDBC
@@ -49,6 +51,21 @@ public interface DatasourceService {
      * @throws ConflictException naming the saved queries that still use it
      */
     void delete(long id, String actorUserKey);
+
+    /**
+     * Deletes the datasource and the saved queries that use it, in one transaction, auditing each
+     * deletion — but only if those queries are exactly the ones the administrator confirmed, so a query
+     * created meanwhile is never deleted unseen.
+     *
+     * @param confirmedSavedQueryIds the ids of the saved queries the administrator agreed to delete
+     * @return the number of saved queries deleted
+     * @throws NotFoundException if it does not exist
+     * @throws ConflictException if the saved queries using it are not the confirmed ones (nothing deleted)
+     */
+    int deleteWithSavedQueries(long id, Set<Long> confirmedSavedQueryIds, String actorUserKey);
+
+    /** @return the saved queries that use the datasource, by name; empty if none (or no such datasource) */
+    List<SavedQuery> savedQueriesUsing(long id);
 
     /**
      * Opens one connection with the settings being edited, outside any pool.

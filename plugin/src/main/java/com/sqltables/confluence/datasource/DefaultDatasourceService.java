@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
 @Named
 public class DefaultDatasourceService implements DatasourceService {
     static final String AUDIT_TYPE = "datasource";
+    /** The saved-query tab's audit type, for queries deleted together with their datasource. */
+    private static final String SAVED_QUERY_AUDIT_TYPE = "savedquery";
     /** The field of the plain password in {@link ValidationException}s. */
     public static final String PASSWORD_FIELD = "password";
     private static final int NAMES_SHOWN = 5;
@@ -142,6 +145,39 @@ public class DefaultDatasourceService implements DatasourceService {
             return null;
         });
         pools.evict(id);
+    }
+
+    @Override
+    public int deleteWithSavedQueries(long id, Set<Long> confirmedSavedQueryIds, String actorUserKey) {
+        int deleted = ao.executeInTransaction(() -> {
+            Datasource current = store.get(id).orElseThrow(() -> notFound(id));
+            List<SavedQuery> users = savedQueries.listForDatasource(id);
+            Set<Long> ids = users.stream().map(SavedQuery::getId).collect(Collectors.toSet());
+            if (!ids.equals(confirmedSavedQueryIds)) {
+                throw new ConflictException("The saved queries using datasource '" + current.getName()
+                        + "' changed since the deletion was confirmed: nothing was deleted; review them and confirm again.");
+            }
+            for (SavedQuery query : users) {
+                savedQueries.delete(query.getId());
+                // The SQL stays out of the log, as with any saved-query deletion.
+                audit.append(AuditEntry.builder("savedquery.delete", SAVED_QUERY_AUDIT_TYPE)
+                        .actor(actorUserKey).objectId(String.valueOf(query.getId())).objectName(query.getName())
+                        .details("deleted with datasource '" + current.getName() + "' (id " + id + "), revision="
+                                + query.getRevision()).build());
+            }
+            store.delete(id);
+            audit.append(AuditEntry.builder("datasource.delete", AUDIT_TYPE)
+                    .actor(actorUserKey).objectId(String.valueOf(id)).objectName(current.getName())
+                    .details(describe(current.getSettings()) + ", savedQueriesDeleted=" + users.size()).build());
+            return users.size();
+        });
+        pools.evict(id);
+        return deleted;
+    }
+
+    @Override
+    public List<SavedQuery> savedQueriesUsing(long id) {
+        return savedQueries.listForDatasource(id);
     }
 
     @Override

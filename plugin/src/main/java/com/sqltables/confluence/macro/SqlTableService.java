@@ -133,6 +133,7 @@ public class SqlTableService {
         } else {
             SavedQuery query = definitions.savedQueryNamed(parameters.getQueryName()).orElseThrow(() ->
                     new NotFoundException("There is no saved query named '" + parameters.getQueryName() + "'."));
+            event.savedQueryId(query.getId());
             datasource = definitions.datasource(query.getSettings().getDatasourceId()).orElseThrow(() ->
                     new NotFoundException("The datasource of saved query '" + query.getName() + "' no longer exists."));
             if (parameters.getDatasource() != null && !parameters.getDatasource().equalsIgnoreCase(datasource.getName())) {

@@ -1,7 +1,10 @@
 package com.sqltables.confluence.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,9 +48,22 @@ public final class ReadOnlyStatementValidator implements AutoCloseable {
     public static final int MAX_SQL_LENGTH = 100_000;
     private static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
     private static final int QUEUE_CAPACITY = 1_000;
+    /** Accepted texts remembered, so a page view does not parse the same SQL again (the bench showed the
+     *  check was half of an uncached render's fixed cost). Only acceptances are kept: the check is a pure
+     *  function of text and dialect, and a refusal stays as cheap to repeat as it is rare. */
+    private static final int ACCEPTED_CACHE_ENTRIES = 256;
+    /** Longer texts are checked every time, which bounds the memo to about 2.5 million characters. */
+    private static final int ACCEPTED_CACHE_MAX_SQL_LENGTH = 10_000;
 
     private final long timeoutMillis;
     private final ExecutorService executor;
+    private final Map<String, Boolean> accepted = Collections.synchronizedMap(
+            new LinkedHashMap<String, Boolean>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > ACCEPTED_CACHE_ENTRIES;
+                }
+            });
 
     /** A validator with a 5-second parse timeout. */
     @Inject
@@ -88,6 +104,17 @@ public final class ReadOnlyStatementValidator implements AutoCloseable {
      * @throws SqlRejectedException if it is not a single read statement
      */
     public void validate(String sql, SqlDialect dialect) {
+        String memoKey = sql != null && sql.length() <= ACCEPTED_CACHE_MAX_SQL_LENGTH ? dialect + "\u0000" + sql : null;
+        if (memoKey != null && accepted.containsKey(memoKey)) {
+            return;
+        }
+        check(sql, dialect);
+        if (memoKey != null) {
+            accepted.put(memoKey, Boolean.TRUE);
+        }
+    }
+
+    private void check(String sql, SqlDialect dialect) {
         if (sql == null || sql.trim().isEmpty()) {
             throw new SqlRejectedException("The SQL contains no statement.");
         }

@@ -23,6 +23,20 @@ import com.sqltables.confluence.query.execution.ConnectionTester;
 import com.sqltables.confluence.query.execution.QueryExecutor;
 import com.sqltables.confluence.datasource.pool.DatasourcePools;
 import com.sqltables.confluence.sql.ReadOnlyStatementValidator;
+import com.sqltables.confluence.usage.ao.UsageCounterStore;
+import com.sqltables.confluence.report.UsageReportBuilder;
+import com.sqltables.confluence.report.UsageReportConsent;
+import com.sqltables.confluence.report.UsageReportJob;
+import com.sqltables.confluence.report.UsageReportService;
+import com.sqltables.confluence.report.ao.DefaultReportLedgerStore;
+import com.sqltables.confluence.report.ao.ReportLedgerStore;
+import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
+import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
+import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
+import com.atlassian.confluence.user.UserAccessor;
+import com.atlassian.mail.server.MailServerManager;
+import com.atlassian.mail.server.SMTPMailServer;
+import com.atlassian.sal.api.license.LicenseHandler;
 import com.sqltables.host.ao.HostActiveObjects;
 
 import javax.servlet.http.HttpServletRequest;
@@ -58,10 +72,16 @@ final class AdminFixture {
     final DatasourcePasswords passwords;
     final DatasourceService service;
     final SavedQueryAdmin queryAdmin;
+    final UsageCounterStore usageCounters;
     final DatasourcePools pools;
     final QueryExecutor executor;
     final ReadOnlyStatementValidator sqlValidator;
     final AdminServlet servlet;
+    /** The usage report's consent, ledger and mail server (a mock whose default server each test sets). */
+    final UsageReportConsent consent;
+    final ReportLedgerStore ledger;
+    final MailServerManager mailServers;
+    final UsageReportService usageReport;
 
     AdminFixture(Path sharedHome) {
         TestDatabase database = TestDatabase.H2;
@@ -109,10 +129,26 @@ final class AdminFixture {
         AdminAccess access = new AdminAccess(users, login, sudo, validator);
         AdminPages pages = new AdminPages(new VelocityTemplateRenderer(), new PropertiesI18nResolver(), accessor, validator,
                 pageBuilder);
-        queryAdmin = new SavedQueryAdmin(ao, savedQueryStore, auditStore);
+        usageCounters = new DefaultUsageCounterStore(ao);
+        queryAdmin = new SavedQueryAdmin(ao, savedQueryStore, auditStore, new SavedQueryRenderCounts(usageCounters));
         executor = new QueryExecutor(pools);
         sqlValidator = new ReadOnlyStatementValidator();
-        servlet = new AdminServlet(access, pages, service, queryAdmin, new QueryPreview(service, sqlValidator, executor), auditStore);
+        consent = new UsageReportConsent(new DefaultSettingsStore(ao));
+        ledger = new DefaultReportLedgerStore(ao);
+        mailServers = mock(MailServerManager.class);
+        LicenseHandler license = mock(LicenseHandler.class);
+        when(license.getServerId()).thenReturn("BQ7X-2K9M-ADMIN-TEST");
+        when(properties.getVersion()).thenReturn("8.5.4");
+        when(properties.getBuildNumber()).thenReturn("9012");
+        UserAccessor userAccessor = mock(UserAccessor.class);
+        when(userAccessor.countLicenseConsumingUsers()).thenReturn(42);
+        DefaultActiveUserStore activeUsers = new DefaultActiveUserStore(ao);
+        UsageReportBuilder builder = new UsageReportBuilder(license, properties, userAccessor, datasourceStore, savedQueryStore,
+                new DefaultUsageCounterStore(ao), activeUsers);
+        usageReport = new UsageReportService(consent, builder,
+                new UsageReportJob(consent, builder, ledger, activeUsers, mailServers), ledger, mailServers);
+        servlet = new AdminServlet(access, pages, service, queryAdmin, new QueryPreview(service, sqlValidator, executor), auditStore,
+                usageReport);
     }
 
     /** Stops the pools and threads the preview started. */

@@ -74,6 +74,8 @@ public class AdminSecurityTest {
                 .param("datasourceId", id).param("sqlText", "SELECT '" + EXISTING + "' AS leaked"));
         requests.put(AdminRoute.AUDIT, () -> AdminFixture.get("/audit"));
         requests.put(AdminRoute.SETTINGS, () -> AdminFixture.get("/settings"));
+        requests.put(AdminRoute.SETTINGS_SAVE, () -> AdminFixture.post("/settings/save").param("decision", "ENABLED"));
+        requests.put(AdminRoute.SETTINGS_REPORT_DOWNLOAD, () -> AdminFixture.get("/settings/usage-report.json"));
         return requests;
     }
 
@@ -190,17 +192,53 @@ public class AdminSecurityTest {
         FakeHttp.Response deleted = fixture.send(requests.get(AdminRoute.DATASOURCE_DELETE).get());
         assertEquals(303, deleted.status);
         assertFalse(fixture.datasourceStore.get(existing.getId()).isPresent());
+        assertEquals(303, fixture.send(requests.get(AdminRoute.SETTINGS_SAVE).get()).status);
+        assertEquals(com.sqltables.confluence.report.ReportDecision.ENABLED, fixture.consent.get().getDecision());
         for (AdminRoute page : List.of(AdminRoute.DATASOURCES, AdminRoute.DATASOURCE_NEW, AdminRoute.QUERIES,
-                AdminRoute.AUDIT, AdminRoute.SETTINGS)) {
+                AdminRoute.AUDIT, AdminRoute.SETTINGS, AdminRoute.SETTINGS_REPORT_DOWNLOAD)) {
             assertEquals(page.toString(), 200, fixture.send(requests.get(page).get()).status);
         }
+    }
+
+    /**
+     * The cascade deletion is a variant of {@link AdminRoute#DATASOURCE_DELETE} that deletes the most: it gets
+     * every refusal the routes get, and the control proves the same request works when authorised.
+     */
+    @Test
+    public void cascadeDelete_isRefusedForEveryoneButAnAuthorisedAdmin_andNothingChanges() throws IOException {
+        AdminRoute route = AdminRoute.DATASOURCE_DELETE;
+        Supplier<FakeHttp.Request> cascade = () -> AdminFixture.post("/datasources/delete")
+                .param("id", String.valueOf(existing.getId())).param("confirm", AdminServlet.CASCADE)
+                .param("queryIds", String.valueOf(existingQuery.getId()));
+
+        fixture.currentUser = null;
+        assertEquals(302, refusedWithoutChange(route, cascade.get()).status);
+        fixture.currentUser = AdminFixture.USER;
+        assertEquals(403, refusedWithoutChange(route, cascade.get()).status);
+        fixture.currentUser = AdminFixture.ADMIN;
+        fixture.webSudo = false;
+        assertEquals(FakeHttp.CONTEXT + "/authenticate.action", refusedWithoutChange(route, cascade.get()).location());
+        fixture.webSudo = true;
+        FakeHttp.Request missing = cascade.get();
+        missing.parameters.remove("atl_token");
+        assertEquals(403, refusedWithoutChange(route, missing).status);
+        assertEquals(403, refusedWithoutChange(route, cascade.get().param("atl_token", "forged")).status);
+        FakeHttp.Request get = new FakeHttp.Request("GET", "/datasources/delete");
+        get.parameters.putAll(cascade.get().parameters);
+        assertEquals(404, refusedWithoutChange(route, get).status);
+
+        assertEquals(303, fixture.send(cascade.get()).status);
+        assertFalse(fixture.datasourceStore.get(existing.getId()).isPresent());
+        assertFalse(fixture.savedQueryStore.get(existingQuery.getId()).isPresent());
     }
 
     private FakeHttp.Response refusedWithoutChange(AdminRoute route, FakeHttp.Request request) throws IOException {
         List<Datasource> before = new ArrayList<>(fixture.datasourceStore.list());
         List<SavedQuery> queriesBefore = new ArrayList<>(fixture.savedQueryStore.list());
         int auditBefore = fixture.auditCount();
+        com.sqltables.confluence.report.ReportDecision decisionBefore = fixture.consent.get().getDecision();
         FakeHttp.Response response = fixture.send(request);
+        assertEquals(route + ": usage report decision changed", decisionBefore, fixture.consent.get().getDecision());
         assertEquals(route + ": datasources changed", before, fixture.datasourceStore.list());
         assertEquals(route + ": saved queries changed", queriesBefore, fixture.savedQueryStore.list());
         assertEquals(route + ": audit log changed", auditBefore, fixture.auditCount());

@@ -262,11 +262,11 @@ public class AdminServletTest {
     }
 
     @Test
-    public void settings_describesTheComingUsageReport() throws IOException {
+    public void settings_showsTheUsageReportDecisionForm() throws IOException {
         FakeHttp.Response response = fixture.send(AdminFixture.get("/settings"));
         assertEquals(200, response.status);
         assertTrue(response.body().contains("Usage report"));
-        assertFalse(response.body().contains("<form"));
+        assertTrue(response.body().contains("action=\"" + FakeHttp.CONTEXT + AdminRoute.BASE + "/settings/save\""));
     }
 
     private static FakeHttp.Request edit(Datasource ds, String name, long revision) {

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Properties;
 
 /** The app's real i18n file, formatted like Confluence does; a missing key fails the test loudly. */
-final class PropertiesI18nResolver implements I18nResolver {
+public final class PropertiesI18nResolver implements I18nResolver {
     private final Properties texts = new Properties();
 
-    PropertiesI18nResolver() {
+    public PropertiesI18nResolver() {
         try (InputStream in = PropertiesI18nResolver.class.getResourceAsStream("/i18n/sql-tables.properties")) {
             texts.load(in);
         } catch (IOException e) {

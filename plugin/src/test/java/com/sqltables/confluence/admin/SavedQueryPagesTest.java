@@ -8,6 +8,10 @@ import com.sqltables.confluence.query.ParameterType;
 import com.sqltables.confluence.query.QueryParameter;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.SavedQuerySettings;
+import com.sqltables.confluence.usage.Periods;
+import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
+import com.sqltables.confluence.usage.event.MacroRender;
+import com.sqltables.confluence.usage.event.UsageSnapshot;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -15,6 +19,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.io.IOException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.Assert.assertEquals;
@@ -66,6 +72,30 @@ public class SavedQueryPagesTest {
         AuditEvent event = fixture.auditStore.list(0, 1).getItems().get(0);
         assertEquals("savedquery.create", event.getEntry().getAction());
         assertFalse("the audit names the SQL size, not the SQL", event.getEntry().getDetails().contains("orders"));
+    }
+
+    @Test
+    public void list_showsRenderCountsOfThisAndLastMonth_fromPersistedUsageCounters() throws IOException {
+        SavedQuery counted = fixture.queryAdmin.create(new SavedQuerySettings("counted", sales.getId(), "SELECT 1", null, null), ACTOR);
+        SavedQuery unused = fixture.queryAdmin.create(new SavedQuerySettings("unused", sales.getId(), "SELECT 2", null, null), ACTOR);
+        InMemoryUsageEvents events = new InMemoryUsageEvents();
+        for (int i = 0; i < 3; i++) {
+            events.macroRendered(MacroRender.builder().querySource(MacroRender.QuerySource.SAVED)
+                    .savedQueryId(counted.getId()).build());
+        }
+        // What the usage flush does with a drain: counters go to the store, per period.
+        for (UsageSnapshot snapshot : events.drain()) {
+            fixture.usageCounters.addAll(snapshot.getPeriod(), snapshot.getCounters(), "node-a");
+        }
+        String lastMonth = Periods.of(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+        fixture.usageCounters.add(lastMonth, InMemoryUsageEvents.savedQueryRendersKey(counted.getId()), 4, "node-b");
+        fixture.usageCounters.add("2020-01", InMemoryUsageEvents.savedQueryRendersKey(counted.getId()), 100, "node-b");
+
+        String body = fixture.send(AdminFixture.get("/queries")).body();
+
+        assertTrue(body, body.matches("(?s).*data-query-id=\"" + counted.getId() + "\".*?<td class=\"sql-tables-renders\">7</td>.*"));
+        assertTrue(body, body.matches("(?s).*data-query-id=\"" + unused.getId() + "\".*?<td class=\"sql-tables-renders\">0</td>.*"));
+        assertTrue(body, body.contains("Renders (this and last month)"));
     }
 
     @Test
@@ -165,7 +195,7 @@ public class SavedQueryPagesTest {
 
         assertEquals(response.body(), 200, response.status);
         assertTrue(response.body(), response.body().startsWith("{\"success\":true,\"columns\":[\"N\",\"LABEL\"],"
-                + "\"rows\":[[\"1\",\"\\u003cb\\u003eone\\u003c/b\\u003e\"],[\"2\",null]"));
+                + "\"rows\":[[\"1\",\"\\u003Cb\\u003Eone\\u003C/b\\u003E\"],[\"2\",null]"));
         assertTrue(response.body(), response.body().endsWith("\"truncated\":true}"));
         assertFalse(fixture.savedQueryStore.findByName("p").isPresent());
     }

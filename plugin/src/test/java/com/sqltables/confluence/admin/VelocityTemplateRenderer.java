@@ -18,10 +18,10 @@ import java.util.Map;
  * Real Velocity with Confluence's escaping rule (every reference HTML-escaped unless its name ends in
  * {@code Html}), templates from the class path, strict about undefined references in directives.
  */
-final class VelocityTemplateRenderer implements TemplateRenderer {
+public final class VelocityTemplateRenderer implements TemplateRenderer {
     private final VelocityEngine engine = new VelocityEngine();
 
-    VelocityTemplateRenderer() {
+    public VelocityTemplateRenderer() {
         engine.setProperty(RuntimeConstants.RESOURCE_LOADER, "classpath");
         engine.setProperty("classpath.resource.loader.class", ClasspathResourceLoader.class.getName());
         engine.setProperty(RuntimeConstants.RUNTIME_LOG_LOGSYSTEM_CLASS, "org.apache.velocity.runtime.log.NullLogChute");

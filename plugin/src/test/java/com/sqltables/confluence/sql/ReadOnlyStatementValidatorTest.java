@@ -30,6 +30,27 @@ public class ReadOnlyStatementValidatorTest {
     }
 
     @Test
+    public void validate_acceptedTextAgain_isAcceptedFromMemo_andRefusalsStayRefused() {
+        try (ReadOnlyStatementValidator validator = new ReadOnlyStatementValidator()) {
+            validator.validate("SELECT id FROM t WHERE id = ?", SqlDialect.POSTGRESQL);
+            validator.validate("SELECT id FROM t WHERE id = ?", SqlDialect.POSTGRESQL);
+            for (int i = 0; i < 2; i++) {
+                assertThrows(SqlRejectedException.class, () -> validator.validate("DELETE FROM t", SqlDialect.POSTGRESQL));
+            }
+        }
+    }
+
+    @Test
+    public void validate_textAcceptedForOneDialect_isStillCheckedForAnother() {
+        // A backslash escapes a quote in MariaDB only: elsewhere this string literal never ends.
+        String sql = "SELECT 'a\\''";
+        try (ReadOnlyStatementValidator validator = new ReadOnlyStatementValidator()) {
+            validator.validate(sql, SqlDialect.MARIADB);
+            assertThrows(SqlRejectedException.class, () -> validator.validate(sql, SqlDialect.POSTGRESQL));
+        }
+    }
+
+    @Test
     public void validate_twoStatements_isRejectedWithTheCount() {
         assertEquals("Only one statement may run, but the SQL has 2. Remove the extra statements (and any ; between them).",
                 rejection("SELECT 1; SELECT 2", SqlDialect.GENERIC));

@@ -1,5 +1,6 @@
 package com.sqltables.confluence.query.execution;
 
+import com.sqltables.confluence.datasource.pool.PoolStats;
 import com.sqltables.confluence.datasource.security.JdbcDriverFamily;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -44,13 +45,18 @@ final class Failures {
 
     /**
      * A failure to get a connection from the pool: HikariCP reports both a busy pool and a failing
-     * database as a timeout; only the second carries the connection failure as its cause.
+     * database as a timeout; only the second carries the connection failure as its cause. Without a
+     * cause no connection attempt failed, so a pool that holds connections was simply busy: judging by
+     * {@code active >= maximum} instead misreads a pool whose connection is on its way back, or that is
+     * still growing, as a database problem (found by the bench's 200 concurrent renders). Only a pool
+     * with no connection at all, and no failed attempt, means the database did not answer in time.
      */
-    static QueryException fromAcquire(SQLException e, Context context, int active, int maximum) {
+    static QueryException fromAcquire(SQLException e, Context context, PoolStats stats) {
         if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
-            if (active >= maximum) {
-                return new QueryException(QueryFailure.POOL_BUSY, "All " + maximum + " connections of datasource '"
-                        + context.datasourceName + "' are in use. Try again in a moment.");
+            if (stats.getTotal() > 0 || stats.getActive() > 0) {
+                return new QueryException(QueryFailure.POOL_BUSY, "All " + stats.getMaximum()
+                        + " connections of datasource '" + context.datasourceName
+                        + "' are in use. Try again in a moment.");
             }
             return new QueryException(QueryFailure.CONNECTION_FAILED, "Could not connect to the database of datasource '"
                     + context.datasourceName + "': no connection could be opened within the connection timeout.",

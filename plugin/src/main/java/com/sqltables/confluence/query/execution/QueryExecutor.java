@@ -100,8 +100,7 @@ public final class QueryExecutor implements DisposableBean {
         } catch (DatasourcePools.ConnectionUnavailableException e) {
             PooledDatasource pool = e.getPool();
             PoolStats stats = e.getStats();
-            QueryException failure = Failures.fromAcquire(e.getFailure(), context(pool), stats.getActive(),
-                    stats.getMaximum());
+            QueryException failure = Failures.fromAcquire(e.getFailure(), context(pool), stats);
             logFailure(pool, failure);
             throw failure;
         }

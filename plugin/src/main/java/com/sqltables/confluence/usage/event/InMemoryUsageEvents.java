@@ -31,6 +31,9 @@ public class InMemoryUsageEvents implements UsageEvents {
     /** Bounds memory between two drains (a user key is short: about 100 bytes each). */
     public static final int MAX_ACTIVE_USERS = 200_000;
 
+    /** Prefix of {@link #savedQueryRendersKey(long)}; the id follows. */
+    public static final String SAVED_QUERY_RENDERS_PREFIX = "savedquery.renders.";
+
     private static final long FORGET_AFTER_MILLIS = 24L * 60 * 60 * 1000;
 
     private final Clock clock;
@@ -82,6 +85,17 @@ public class InMemoryUsageEvents implements UsageEvents {
         if (render.getViewerUserKey() != null) {
             bucket.addViewer(render.getViewerUserKey());
         }
+        if (render.getSavedQueryId() != null) {
+            bucket.addSavedQuery(render.getSavedQueryId());
+        }
+    }
+
+    /**
+     * The counter key of one saved query's renders: its id, never its name. Drained with the other
+     * counters, so the flush persists it; the usage report reads only {@link UsageCounter} keys.
+     */
+    public static String savedQueryRendersKey(long savedQueryId) {
+        return SAVED_QUERY_RENDERS_PREFIX + savedQueryId;
     }
 
     /**
@@ -134,6 +148,8 @@ public class InMemoryUsageEvents implements UsageEvents {
         private final LongAdder[] counters = new LongAdder[UsageCounter.values().length];
         private final ConcurrentHashMap<String, Boolean> viewers = new ConcurrentHashMap<>();
         private final AtomicInteger viewerCount = new AtomicInteger();
+        // Bounded by the number of saved queries; an entry stays (at zero) until the month is forgotten.
+        private final ConcurrentHashMap<Long, LongAdder> savedQueries = new ConcurrentHashMap<>();
 
         Bucket(String period, YearMonth month) {
             this.period = period;
@@ -152,6 +168,10 @@ public class InMemoryUsageEvents implements UsageEvents {
             if (condition) {
                 add(counter);
             }
+        }
+
+        void addSavedQuery(long id) {
+            savedQueries.computeIfAbsent(id, k -> new LongAdder()).increment();
         }
 
         void addViewer(String userKey) {
@@ -175,6 +195,14 @@ public class InMemoryUsageEvents implements UsageEvents {
                 long count = counters[counter.ordinal()].sumThenReset();
                 if (count != 0) {
                     counts.put(counter.key(), count);
+                }
+            }
+            List<Long> ids = new ArrayList<>(savedQueries.keySet());
+            ids.sort(null);
+            for (Long id : ids) {
+                long count = savedQueries.get(id).sumThenReset();
+                if (count != 0) {
+                    counts.put(savedQueryRendersKey(id), count);
                 }
             }
             Set<String> keys = new LinkedHashSet<>();

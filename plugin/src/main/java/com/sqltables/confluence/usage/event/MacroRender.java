@@ -80,6 +80,7 @@ public final class MacroRender {
     private final Output output;
     private final Outcome outcome;
     private final String viewerUserKey;
+    private final Long savedQueryId;
 
     private MacroRender(Builder b) {
         this.querySource = Objects.requireNonNull(b.querySource, "querySource");
@@ -96,6 +97,7 @@ public final class MacroRender {
         this.output = Objects.requireNonNull(b.output, "output");
         this.outcome = Objects.requireNonNull(b.outcome, "outcome");
         this.viewerUserKey = b.viewerUserKey;
+        this.savedQueryId = b.savedQueryId;
     }
 
     public static Builder builder() {
@@ -163,6 +165,11 @@ public final class MacroRender {
         return viewerUserKey;
     }
 
+    /** @return the id (never the name) of the saved query that ran, or {@code null} when none was resolved */
+    public Long getSavedQueryId() {
+        return savedQueryId;
+    }
+
     /** Leaves the viewer out: this may reach a log. */
     @Override
     public String toString() {
@@ -185,6 +192,7 @@ public final class MacroRender {
         private Output output = Output.PAGE;
         private Outcome outcome = Outcome.SUCCESS;
         private String viewerUserKey;
+        private Long savedQueryId;
 
         private Builder() {
         }
@@ -257,6 +265,12 @@ public final class MacroRender {
         /** @param viewerUserKey the viewer's user key, never the user name; {@code null} if anonymous */
         public Builder viewerUserKey(String viewerUserKey) {
             this.viewerUserKey = viewerUserKey;
+            return this;
+        }
+
+        /** @param savedQueryId the id of the saved query that ran; {@code null} for inline SQL or an unresolved one */
+        public Builder savedQueryId(Long savedQueryId) {
+            this.savedQueryId = savedQueryId;
             return this;
         }
 
