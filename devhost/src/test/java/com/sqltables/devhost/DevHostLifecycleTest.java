@@ -38,7 +38,7 @@ public class DevHostLifecycleTest {
         try (DevHost second = DevHost.start(options(data).noPlugin().build())) {
             HttpTestClient.Response page = client(second).get("/rest/api/content/" + id);
             assertEquals(200, page.status());
-            assertEquals(1, client(second).get("/rest/api/space").json().get("size").asInt());
+            assertEquals(2, client(second).get("/rest/api/space").json().get("size").asInt()); // DEMO and OPS
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/confluence"), "sa", "");
              ResultSet users = c.createStatement().executeQuery("SELECT COUNT(*) FROM DEVHOST_USER")) {

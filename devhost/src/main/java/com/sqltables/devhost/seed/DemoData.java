@@ -22,15 +22,16 @@ import java.util.Set;
 
 /**
  * What a fresh dev host contains, as after AMPS's {@code atlas-run}: the demo users (password = username) and
- * groups, and the space {@code DEMO} with a home page. Every step is create-if-missing, so it runs on every
- * start (and on every node) without duplicating anything.
+ * groups, and the spaces {@code DEMO} and {@code OPS}, each with a home page. Every step is create-if-missing, so
+ * it runs on every start (and on every node) without duplicating anything. {@code OPS} exists so that a datasource
+ * limited to {@code DEMO} (such as {@value #DEMO_DATASOURCE}) can be seen refused in another space.
  *
  * <table>
  *     <caption>Demo users</caption>
  *     <tr><th>user</th><th>groups</th><th>may</th></tr>
  *     <tr><td>admin</td><td>confluence-administrators, confluence-users</td><td>everything (system administrator)</td></tr>
- *     <tr><td>author</td><td>confluence-users</td><td>view DEMO, create and edit pages there</td></tr>
- *     <tr><td>viewer</td><td>confluence-users</td><td>view DEMO</td></tr>
+ *     <tr><td>author</td><td>confluence-users</td><td>view DEMO and OPS, create and edit pages there</td></tr>
+ *     <tr><td>viewer</td><td>confluence-users</td><td>view DEMO and OPS</td></tr>
  *     <tr><td>outsider</td><td>none</td><td>log in, nothing else</td></tr>
  * </table>
  */
@@ -38,6 +39,9 @@ public final class DemoData {
     public static final String DEMO_SPACE_KEY = "DEMO";
     public static final String DEMO_SPACE_NAME = "Demonstration Space";
     public static final String DEMO_HOME_TITLE = "Demonstration Space Home";
+    public static final String OPS_SPACE_KEY = "OPS";
+    public static final String OPS_SPACE_NAME = "Operations";
+    public static final String OPS_HOME_TITLE = "Operations Home";
     public static final String DEMO_DATASOURCE = "demo";
     public static final String DEMO_QUERY = "orders-by-country";
     public static final String DEMO_PAGE_TITLE = "SQL Tables demo";
@@ -67,7 +71,7 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Creates missing users, groups, the demo space, its home page and its permissions. */
+    /** Creates missing users, groups, the demo spaces, their home pages and their permissions. */
     public static void seed(Connection c, JdbcUserDirectory users) throws SQLException {
         JdbcUserDirectory.ensureGroup(c, Groups.ADMINISTRATORS);
         JdbcUserDirectory.ensureGroup(c, Groups.USERS);
@@ -84,12 +88,21 @@ public final class DemoData {
             LOG.info("Created {} demo users (admin, author, viewer, outsider; password = username)", created);
         }
         String adminKey = userKey(c, "admin");
+        String authorKey = userKey(c, "author");
         Space demo = ContentStore.ensureSpace(c, DEMO_SPACE_KEY, DEMO_SPACE_NAME,
                 "The dev host's demo space.", DEMO_HOME_TITLE, homePage(), adminKey);
-        ContentStore.grant(c, demo.id(), SpacePermission.VIEWSPACE, Groups.USERS, null);
-        ContentStore.grant(c, demo.id(), SpacePermission.VIEWSPACE, Groups.ADMINISTRATORS, null);
-        ContentStore.grant(c, demo.id(), SpacePermission.EDITSPACE, Groups.ADMINISTRATORS, null);
-        ContentStore.grant(c, demo.id(), SpacePermission.EDITSPACE, null, userKey(c, "author"));
+        grantDemoPermissions(c, demo, authorKey);
+        Space ops = ContentStore.ensureSpace(c, OPS_SPACE_KEY, OPS_SPACE_NAME,
+                "A second space: datasources limited to DEMO are refused here.", OPS_HOME_TITLE, opsHomePage(), adminKey);
+        grantDemoPermissions(c, ops, authorKey);
+    }
+
+    /** Every user of {@code confluence-users} views the space; administrators and {@code author} edit it. */
+    private static void grantDemoPermissions(Connection c, Space space, String authorKey) throws SQLException {
+        ContentStore.grant(c, space.id(), SpacePermission.VIEWSPACE, Groups.USERS, null);
+        ContentStore.grant(c, space.id(), SpacePermission.VIEWSPACE, Groups.ADMINISTRATORS, null);
+        ContentStore.grant(c, space.id(), SpacePermission.EDITSPACE, Groups.ADMINISTRATORS, null);
+        ContentStore.grant(c, space.id(), SpacePermission.EDITSPACE, null, authorKey);
     }
 
     /**
@@ -236,5 +249,11 @@ public final class DemoData {
                 + "&nbsp;(the password is the user name). Authors can create and edit pages in this space.</p>"
                 + "<p>Pages are stored in Confluence's storage format; the macros of the loaded plugin render as "
                 + "they would in Confluence.</p>";
+    }
+
+    private static String opsHomePage() {
+        return "<p>A second space of the <strong>SQL Tables</strong> dev host, with the same permissions as DEMO.</p>"
+                + "<p>The demo datasource <code>" + DEMO_DATASOURCE + "</code> may only be used in DEMO: a SQL Table"
+                + " macro on it shows an error box here instead of a table.</p>";
     }
 }

@@ -80,7 +80,7 @@ public class TwoNodeClusterTest {
                      "SELECT (SELECT COUNT(*) FROM DEVHOST_USER), (SELECT COUNT(*) FROM DEVHOST_SPACE)")) {
             counts.next();
             assertEquals("users seeded once", 4, counts.getInt(1));
-            assertEquals("one demo space", 1, counts.getInt(2));
+            assertEquals("the demo spaces (DEMO, OPS) seeded once", 2, counts.getInt(2));
         }
     }
 
