@@ -3,6 +3,7 @@ package com.sqltables.confluence.ao;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 
 /** Helpers for values stored in AO columns: ids, list columns, {@code IN} lists. */
@@ -17,6 +18,14 @@ public final class StoredValues {
      */
     public static Integer toEntityId(long id) {
         return id > 0 && id <= Integer.MAX_VALUE ? (int) id : null;
+    }
+
+    /**
+     * The value of a {@code NAME_KEY} column: names are unique ignoring case, so every store that keeps
+     * named rows compares and stores this form of the name.
+     */
+    public static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** @return the entries one per line, or {@code null} for an empty list */

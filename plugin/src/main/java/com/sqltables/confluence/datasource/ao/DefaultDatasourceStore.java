@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public class DefaultDatasourceStore implements DatasourceStore {
     @Override
     public Datasource create(DatasourceSettings settings, String actorUserKey) {
         DatasourceSettings valid = DatasourceValidation.validate(settings);
-        String nameKey = nameKey(valid.getName());
+        String nameKey = StoredValues.nameKey(valid.getName());
         try {
             return ao.executeInTransaction(() -> {
                 if (ao.count(DatasourceEntity.class, COLUMN_NAME_KEY + " = ?", nameKey) > 0) {
@@ -88,7 +87,7 @@ public class DefaultDatasourceStore implements DatasourceStore {
     @Override
     public Datasource update(long id, long expectedRevision, DatasourceSettings settings, String actorUserKey) {
         DatasourceSettings valid = DatasourceValidation.validate(settings);
-        String nameKey = nameKey(valid.getName());
+        String nameKey = StoredValues.nameKey(valid.getName());
         Integer entityId = StoredValues.toEntityId(id);
         if (entityId == null) {
             throw notFound(id);
@@ -133,7 +132,7 @@ public class DefaultDatasourceStore implements DatasourceStore {
         if (name == null || name.trim().isEmpty()) {
             return Optional.empty();
         }
-        String nameKey = nameKey(name.trim());
+        String nameKey = StoredValues.nameKey(name.trim());
         return ao.executeInTransaction(() -> Arrays.stream(ao.find(DatasourceEntity.class, COLUMN_NAME_KEY + " = ?", nameKey))
                 .findFirst()
                 .map(this::toDatasource));
@@ -242,9 +241,5 @@ public class DefaultDatasourceStore implements DatasourceStore {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("No datasource with id " + id);
-    }
-
-    static String nameKey(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public class DefaultSavedQueryStore implements SavedQueryStore {
     @Override
     public SavedQuery create(SavedQuerySettings settings, String ownerUserKey) {
         SavedQuerySettings valid = SavedQueryValidation.validate(settings);
-        String nameKey = nameKey(valid.getName());
+        String nameKey = StoredValues.nameKey(valid.getName());
         try {
             return ao.executeInTransaction(() -> {
                 DatasourceEntity datasource = datasource(valid.getDatasourceId());
@@ -84,7 +83,7 @@ public class DefaultSavedQueryStore implements SavedQueryStore {
     @Override
     public SavedQuery update(long id, long expectedRevision, SavedQuerySettings settings, String actorUserKey) {
         SavedQuerySettings valid = SavedQueryValidation.validate(settings);
-        String nameKey = nameKey(valid.getName());
+        String nameKey = StoredValues.nameKey(valid.getName());
         Integer entityId = StoredValues.toEntityId(id);
         if (entityId == null) {
             throw notFound(id);
@@ -135,7 +134,7 @@ public class DefaultSavedQueryStore implements SavedQueryStore {
         if (name == null || name.trim().isEmpty()) {
             return Optional.empty();
         }
-        String nameKey = nameKey(name.trim());
+        String nameKey = StoredValues.nameKey(name.trim());
         return ao.executeInTransaction(() -> Arrays.stream(ao.find(SavedQueryEntity.class, COLUMN_NAME_KEY + " = ?", nameKey))
                 .findFirst()
                 .map(entity -> toSavedQuery(entity, parametersOf(entity.getID()))));
@@ -272,9 +271,5 @@ public class DefaultSavedQueryStore implements SavedQueryStore {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("No saved query with id " + id);
-    }
-
-    private static String nameKey(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }
