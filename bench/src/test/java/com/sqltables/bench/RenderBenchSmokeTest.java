@@ -34,6 +34,8 @@ public class RenderBenchSmokeTest {
             "1. render 200 x 10, executor + renderer",
             "1. render 200 x 10, whole macro, no cache",
             "1. same, datasource row cap 200",
+            "1. render 200 x 10, executor + renderer (CPU ms)",
+            "1. render 200 x 10, whole macro, no cache (CPU ms)",
             "1. render 1 x 2, whole macro, no cache",
             "1. of which the read-only check of the SQL",
             "2. bytes allocated per row, 50 rows",

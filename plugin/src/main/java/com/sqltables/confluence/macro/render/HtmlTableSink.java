@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import org.owasp.encoder.Encode;
@@ -41,6 +40,7 @@ final class HtmlTableSink implements RowSink {
     private final String nullHtml;
     private final String trueHtml;
     private final String falseHtml;
+    private final HtmlEscaper escaper = new HtmlEscaper();
 
     private ValueKind[] kinds;
     private String[] cellOpenings;
@@ -154,7 +154,7 @@ final class HtmlTableSink implements RowSink {
                 if (decimal == null) {
                     b.append(nullHtml);
                 } else {
-                    b.append(Encode.forHtml(decimal.toPlainString()));
+                    b.append(decimal.toPlainString());
                 }
                 break;
             case REAL:
@@ -182,16 +182,28 @@ final class HtmlTableSink implements RowSink {
                 }
                 break;
             case DATE:
-                temporal(b, row, i, LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE);
+                LocalDate date = temporal(b, row, i, LocalDate.class);
+                if (date != null) {
+                    IsoTemporal.date(b, date);
+                }
                 break;
             case TIME_WITH_OFFSET:
-                temporal(b, row, i, OffsetTime.class, DateTimeFormatter.ISO_OFFSET_TIME);
+                OffsetTime time = temporal(b, row, i, OffsetTime.class);
+                if (time != null) {
+                    IsoTemporal.offsetTime(b, time);
+                }
                 break;
             case TIMESTAMP:
-                temporal(b, row, i, LocalDateTime.class, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                LocalDateTime timestamp = temporal(b, row, i, LocalDateTime.class);
+                if (timestamp != null) {
+                    IsoTemporal.dateTime(b, timestamp);
+                }
                 break;
             case TIMESTAMP_WITH_OFFSET:
-                temporal(b, row, i, OffsetDateTime.class, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                OffsetDateTime offsetTimestamp = temporal(b, row, i, OffsetDateTime.class);
+                if (offsetTimestamp != null) {
+                    IsoTemporal.offsetDateTime(b, offsetTimestamp);
+                }
                 break;
             case BINARY:
                 byte[] bytes = row.getBytes(column);
@@ -219,12 +231,16 @@ final class HtmlTableSink implements RowSink {
         if (value == null) {
             b.append(nullHtml);
         } else {
-            b.append(Encode.forHtml(value));
+            escaper.append(b, value);
         }
     }
 
-    private <T extends TemporalAccessor> void temporal(StringBuilder b, ResultRow row, int i, Class<T> type,
-                                                       DateTimeFormatter format) throws SQLException {
+    /**
+     * @return the typed value to write (as ISO 8601, by the caller), or {@code null} when this method
+     *         already wrote the cell: NULL, or the driver's text when it cannot give the type
+     */
+    private <T extends TemporalAccessor> T temporal(StringBuilder b, ResultRow row, int i, Class<T> type)
+            throws SQLException {
         T value;
         try {
             value = row.getObject(i + 1, type);
@@ -233,13 +249,12 @@ final class HtmlTableSink implements RowSink {
             // show the column as the driver's text from now on.
             asText[i] = true;
             text(b, row.getString(i + 1));
-            return;
+            return null;
         }
         if (value == null) {
             b.append(nullHtml);
-        } else {
-            format.formatTo(value, b);
         }
+        return value;
     }
 
     private void blob(StringBuilder b, Blob blob) throws SQLException {
@@ -308,7 +323,7 @@ final class HtmlTableSink implements RowSink {
         if (cut && longText.length() > 0 && Character.isHighSurrogate(longText.charAt(longText.length() - 1))) {
             longText.setLength(longText.length() - 1);
         }
-        b.append(Encode.forHtml(longText.toString()));
+        escaper.append(b, longText.toString());
         if (cut) {
             b.append("<span class=\"sql-tables-cut\">").append(Encode.forHtml(texts.textCut(longTextCap)))
                     .append("</span>");
