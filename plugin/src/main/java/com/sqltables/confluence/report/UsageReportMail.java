@@ -19,7 +19,7 @@ import javax.mail.internet.MimeMultipart;
  */
 final class UsageReportMail {
     /** Where reports go; {@code -Dsql-tables.usage-report.recipient=…} overrides it (tests, staging). */
-    static final String VENDOR_ADDRESS = "usage-report@sql-tables.example";
+    static final String VENDOR_ADDRESS = "usage-report@sqltables.com";
     static final String RECIPIENT_PROPERTY = "sql-tables.usage-report.recipient";
     static final String JSON_TYPE = "application/json; charset=UTF-8";
 
