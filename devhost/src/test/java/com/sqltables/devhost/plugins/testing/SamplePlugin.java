@@ -218,10 +218,26 @@ public final class SamplePlugin {
             }
         }));
         Path classesDir = Files.createTempDirectory("sample-classes");
+        List<Path> scratch = new ArrayList<>(List.of(classesDir));
+        try {
+            return compile(compiler, diagnostics, units, classesDir, scratch);
+        } finally {
+            // Hundreds of sample plugins are compiled per test run: leave nothing behind in /tmp.
+            for (Path dir : scratch) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private Map<String, byte[]> compile(JavaCompiler compiler, DiagnosticCollector<JavaFileObject> diagnostics,
+                                        List<JavaFileObject> units, Path classesDir, List<Path> scratch)
+            throws IOException {
+        Map<String, byte[]> output = new LinkedHashMap<>();
         // Embedded libraries are compiled first so plugin sources can use them.
         StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
         for (SamplePlugin library : embedded.values()) {
             Path libraryDir = Files.createTempDirectory("sample-library");
+            scratch.add(libraryDir);
             for (Map.Entry<String, byte[]> entry : library.compile().entrySet()) {
                 Path file = libraryDir.resolve(entry.getKey());
                 Files.createDirectories(file.getParent());
@@ -248,6 +264,14 @@ public final class SamplePlugin {
             }
         }
         return output;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Writes bytes produced by a caller (e.g. a hand-made jar) to a file in {@code dir}. */
