@@ -274,8 +274,9 @@ final class HtmlTableSink implements RowSink {
     }
 
     private void binary(StringBuilder b, long length) {
-        b.append("<span class=\"sql-tables-binary\">").append(Encode.forHtml(texts.binary(size(length))))
-                .append("</span>");
+        b.append("<span class=\"sql-tables-binary\">");
+        escaper.append(b, texts.binary(size(length)));
+        b.append("</span>");
     }
 
     /** @return e.g. {@code 12 bytes}, {@code 12 KB}, {@code 3.4 MB} (binary units, as file managers show) */

@@ -4,8 +4,9 @@ import com.atlassian.sal.api.message.I18nResolver;
 import java.util.Objects;
 
 /**
- * {@link TableTexts} from the app's i18n file in the reader's language. Resolves every text once, when
- * created (create one per render), so that cells cost no lookups.
+ * {@link TableTexts} from the app's i18n file in the reader's language. Resolves the texts every table
+ * shows once, when created (create one per render), so that cells cost no lookups; the three texts with
+ * an argument (a formatted pattern each, the dearest lookups) only when a table first needs them.
  */
 public final class I18nTableTexts implements TableTexts {
     /** A placeholder argument that no translation contains, to split patterns around their argument. */
@@ -17,21 +18,23 @@ public final class I18nTableTexts implements TableTexts {
     private final String noRows;
     private final String noResult;
     private final String rowNumberHeader;
-    private final String[] truncated;
-    private final String[] binary;
-    private final String[] textCut;
+    private final I18nResolver i18n;
+    private String[] truncated;
+    private String[] binary;
+    private String[] textCut;
 
     public I18nTableTexts(I18nResolver i18n) {
-        Objects.requireNonNull(i18n, "i18n");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.nullValue = i18n.getText(KEY_NULL);
         this.trueValue = i18n.getText(KEY_TRUE);
         this.falseValue = i18n.getText(KEY_FALSE);
         this.noRows = i18n.getText(KEY_NO_ROWS);
         this.noResult = i18n.getText(KEY_NO_RESULT);
         this.rowNumberHeader = i18n.getText(KEY_ROW_NUMBER);
-        this.truncated = split(i18n.getText(KEY_TRUNCATED, MARK));
-        this.binary = split(i18n.getText(KEY_BINARY, MARK));
-        this.textCut = split(i18n.getText(KEY_TEXT_CUT, MARK));
+    }
+
+    private String[] pattern(String key) {
+        return split(i18n.getText(key, MARK));
     }
 
     private static String[] split(String pattern) {
@@ -71,16 +74,25 @@ public final class I18nTableTexts implements TableTexts {
 
     @Override
     public String truncated(int shownRows) {
+        if (truncated == null) {
+            truncated = pattern(KEY_TRUNCATED);
+        }
         return truncated[0] + shownRows + truncated[1];
     }
 
     @Override
     public String binary(String size) {
+        if (binary == null) {
+            binary = pattern(KEY_BINARY);
+        }
         return binary[0] + size + binary[1];
     }
 
     @Override
     public String textCut(int shownCharacters) {
+        if (textCut == null) {
+            textCut = pattern(KEY_TEXT_CUT);
+        }
         return textCut[0] + shownCharacters + textCut[1];
     }
 }
