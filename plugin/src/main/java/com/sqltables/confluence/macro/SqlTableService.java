@@ -181,15 +181,17 @@ public class SqlTableService {
                 rowCap, parameters.getCaption(), parameters.isRowNumbers(), parameters.getFormat(), staticTable);
         boolean refresh = context.isRefreshRequested() && context.getViewer() != null
                 && context.getOutputMode() == OutputMode.PAGE;
+        // The link is made for this viewer (their page address and language) on every render; the cache
+        // keeps the table joined to it, so a hit does not copy the whole table to append a few bytes.
+        String refreshLink = context.getOutputMode() == OutputMode.PAGE && context.getViewer() != null
+                && context.getPageQuery() != null
+                ? MacroHtml.refreshLink(context.getPageQuery(), i18n.getText(KEY_PREFIX + "refresh")) : "";
         // The check runs before every load; a cached table was checked when it was loaded with the same SQL.
-        ResultCache.Result result = cache.get(key, parameters.getCacheSeconds(), refresh, () -> {
+        ResultCache.Result result = cache.get(key, parameters.getCacheSeconds(), refresh, refreshLink, () -> {
             check.run();
             return run(datasource, parsed, bound, rowCap, parameters, staticTable);
         });
         event.cacheUse(cacheUseOf(result.getUse()));
-        if (context.getOutputMode() == OutputMode.PAGE && context.getViewer() != null && context.getPageQuery() != null) {
-            return result.getHtml() + MacroHtml.refreshLink(context.getPageQuery(), i18n.getText(KEY_PREFIX + "refresh"));
-        }
         return result.getHtml();
     }
 

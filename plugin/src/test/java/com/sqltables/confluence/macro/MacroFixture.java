@@ -65,6 +65,7 @@ final class MacroFixture implements AutoCloseable {
     final ResultCache cache;
     final Definitions definitions;
     final InMemoryUsageEvents usage;
+    final PropertiesI18nResolver i18n = new PropertiesI18nResolver();
     final UserManager userManager = mock(UserManager.class);
     final HttpContext httpContext = mock(HttpContext.class);
     final PageBuilderService pageBuilder = mock(PageBuilderService.class, RETURNS_DEEP_STUBS);
@@ -99,7 +100,7 @@ final class MacroFixture implements AutoCloseable {
         users();
         definitions = new Definitions(datasources, queries, nanos::get, Definitions.MAX_AGE_SECONDS);
         SqlTableService service = new SqlTableService(definitions, new DatasourcePermissions(userManager),
-                validator, executor, new ResultTableRenderer(), cache, usage, new PropertiesI18nResolver());
+                validator, executor, new ResultTableRenderer(), cache, usage, i18n);
         macro = new SqlTableMacro(service, new RenderContextFactory(userManager, httpContext), pageBuilder);
     }
 

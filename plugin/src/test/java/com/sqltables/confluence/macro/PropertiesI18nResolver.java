@@ -27,6 +27,15 @@ final class PropertiesI18nResolver implements I18nResolver {
         }
     }
 
+    /**
+     * Replaces one text from now on, as if the next viewer read another language (SAL resolves texts in
+     * the current viewer's language).
+     */
+    void translate(String key, String text) {
+        getRawText(key);
+        texts.setProperty(key, text);
+    }
+
     @Override
     public String getRawText(String key) {
         String text = texts.getProperty(key);

@@ -29,6 +29,9 @@ import org.junit.Test;
  * that rendering never writes to Confluence's database.
  */
 public class SqlTableMacroCacheAndUsageTest {
+    private static final String REFRESH_4242 = "<p class=\"sql-tables-refresh\">"
+            + "<a href=\"?pageId=4242&amp;sqlt_refresh=1\" rel=\"nofollow\">Refresh</a></p>";
+
     private MacroFixture fixture;
 
     @Before
@@ -117,6 +120,53 @@ public class SqlTableMacroCacheAndUsageTest {
         assertFalse(fixture.render().query("Big sales").url("pageId=4242").run().contains("sql-tables-refresh"));
         assertFalse(fixture.render().query("Open count").viewer(null).param("cacheSeconds", "60").run()
                 .contains("sql-tables-refresh"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private String openCount(MacroFixture.Render render) {
+        return render.query("Open count").param("cacheSeconds", "60").url("pageId=4242").run();
+    }
+
+    @Test
+    public void refreshLink_onCachedHits_onceForLoggedInViewers_neverForAnonymousOnes() {
+        String anonymousMiss = openCount(fixture.render().viewer(null));
+        assertEquals(0, occurrences(anonymousMiss, "sql-tables-refresh"));
+        String loggedInHit = openCount(fixture.render());
+        assertEquals(1, occurrences(loggedInHit, "sql-tables-refresh"));
+        assertEquals(anonymousMiss + REFRESH_4242, loggedInHit);
+        // Hits after the link was kept with the table: still exactly once, and never for anonymous viewers.
+        assertEquals(loggedInHit, openCount(fixture.render()));
+        assertEquals(anonymousMiss, openCount(fixture.render().viewer(null)));
+        assertEquals(loggedInHit, openCount(fixture.render().viewer(FINANCE)));
+        assertEquals(Long.valueOf(4), counters().get("macro.cache.hit"));
+    }
+
+    @Test
+    public void refreshLink_onCachedHits_pointsAtEachViewersOwnPageAddress() {
+        String first = openCount(fixture.render());
+        String other = fixture.render().query("Open count").param("cacheSeconds", "60").url("pageId=4242&x=<b>").run();
+        assertEquals(1, occurrences(other, "sql-tables-refresh"));
+        assertTrue(other, other.endsWith("<a href=\"?pageId=4242&amp;x=&lt;b&gt;&amp;sqlt_refresh=1\" rel=\"nofollow\">"
+                + "Refresh</a></p>"));
+        assertEquals(first, openCount(fixture.render()));
+    }
+
+    @Test
+    public void refreshLink_onCachedHits_isInEachViewersLanguage() {
+        String english = openCount(fixture.render());
+        assertTrue(english, english.endsWith(">Refresh</a></p>"));
+        fixture.i18n.translate(SqlTableService.KEY_PREFIX + "refresh", "Aktualisieren & neu laden");
+        String german = openCount(fixture.render());
+        assertEquals(1, occurrences(german, "sql-tables-refresh"));
+        assertTrue(german, german.endsWith(">Aktualisieren &amp; neu laden</a></p>"));
+        assertEquals(Long.valueOf(1), counters().get("macro.cache.hit"));
     }
 
     @Test
