@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Everything a cached table depends on: the datasource and its revision (a changed datasource never
  * serves old results), the SQL that runs, the bound values, the effective row cap, and how the table
- * is drawn. Immutable.
+ * is drawn, including the language of its texts (NULL, true/false, "no rows", the row-cap notice):
+ * viewers in different languages get tables of their own. Immutable.
  */
 public final class CacheKey {
     private final long datasourceId;
@@ -18,10 +19,11 @@ public final class CacheKey {
     private final boolean rowNumbers;
     private final TableFormat format;
     private final boolean staticTable;
+    private final String language;
     private final int hash;
 
     CacheKey(long datasourceId, long datasourceRevision, String jdbcSql, List<?> values, int rowCap, String caption,
-             boolean rowNumbers, TableFormat format, boolean staticTable) {
+             boolean rowNumbers, TableFormat format, boolean staticTable, String language) {
         this.datasourceId = datasourceId;
         this.datasourceRevision = datasourceRevision;
         this.jdbcSql = Objects.requireNonNull(jdbcSql, "jdbcSql");
@@ -31,8 +33,9 @@ public final class CacheKey {
         this.rowNumbers = rowNumbers;
         this.format = Objects.requireNonNull(format, "format");
         this.staticTable = staticTable;
+        this.language = Objects.requireNonNull(language, "language");
         this.hash = Objects.hash(datasourceId, datasourceRevision, jdbcSql, this.values, rowCap, caption, rowNumbers,
-                format, staticTable);
+                format, staticTable, language);
     }
 
     /** @return a rough size in bytes, for the cache's memory bound */
@@ -52,7 +55,7 @@ public final class CacheKey {
         return hash == that.hash && datasourceId == that.datasourceId && datasourceRevision == that.datasourceRevision
                 && rowCap == that.rowCap && rowNumbers == that.rowNumbers && staticTable == that.staticTable
                 && jdbcSql.equals(that.jdbcSql) && values.equals(that.values) && Objects.equals(caption, that.caption)
-                && format.equals(that.format);
+                && format.equals(that.format) && language.equals(that.language);
     }
 
     @Override

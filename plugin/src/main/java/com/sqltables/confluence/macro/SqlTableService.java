@@ -8,6 +8,7 @@ import com.sqltables.confluence.access.DatasourcePermissions;
 import com.sqltables.confluence.access.StoredSql;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.macro.render.I18nTableTexts;
+import com.sqltables.confluence.macro.render.TableTexts;
 import com.sqltables.confluence.macro.render.ResultTableRenderer;
 import com.sqltables.confluence.macro.render.TableOptions;
 import com.sqltables.confluence.query.QueryParameter;
@@ -178,7 +179,8 @@ public class SqlTableService {
             return run(datasource, parsed, bound, rowCap, parameters, staticTable);
         }
         CacheKey key = new CacheKey(datasource.getId(), datasource.getRevision(), parsed.getJdbcSql(), bound.getValues(),
-                rowCap, parameters.getCaption(), parameters.isRowNumbers(), parameters.getFormat(), staticTable);
+                rowCap, parameters.getCaption(), parameters.isRowNumbers(), parameters.getFormat(), staticTable,
+                i18n.getText(TableTexts.KEY_LANGUAGE));
         boolean refresh = context.isRefreshRequested() && context.getViewer() != null
                 && context.getOutputMode() == OutputMode.PAGE;
         // The link is made for this viewer (their page address and language) on every render; the cache

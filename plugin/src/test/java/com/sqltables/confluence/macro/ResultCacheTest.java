@@ -32,7 +32,7 @@ public class ResultCacheTest {
     }
 
     private static CacheKey key(String sql) {
-        return new CacheKey(1, 1, sql, List.of(), 100, null, false, TableFormat.DEFAULT, false);
+        return new CacheKey(1, 1, sql, List.of(), 100, null, false, TableFormat.DEFAULT, false, "en");
     }
 
     private String load(String html) {
@@ -76,11 +76,11 @@ public class ResultCacheTest {
     public void get_differentKeys_doNotShareEntries() {
         ResultCache cache = cache(10, 1 << 20, 1 << 20);
         cache.get(key("a"), 60, false, () -> load("a"));
-        cache.get(new CacheKey(1, 2, "a", List.of(), 100, null, false, TableFormat.DEFAULT, false), 60, false,
+        cache.get(new CacheKey(1, 2, "a", List.of(), 100, null, false, TableFormat.DEFAULT, false, "en"), 60, false,
                 () -> load("revision 2"));
-        cache.get(new CacheKey(1, 1, "a", List.of(), 50, null, false, TableFormat.DEFAULT, false), 60, false,
+        cache.get(new CacheKey(1, 1, "a", List.of(), 50, null, false, TableFormat.DEFAULT, false, "en"), 60, false,
                 () -> load("cap 50"));
-        cache.get(new CacheKey(1, 1, "a", List.of(), 100, null, false, TableFormat.DEFAULT, true), 60, false,
+        cache.get(new CacheKey(1, 1, "a", List.of(), 100, null, false, TableFormat.DEFAULT, true, "en"), 60, false,
                 () -> load("static"));
         assertEquals(4, loads.get());
     }

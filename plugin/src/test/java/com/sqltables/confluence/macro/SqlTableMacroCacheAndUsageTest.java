@@ -11,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.UsageSnapshot;
+import com.sqltables.confluence.macro.render.TableTexts;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -167,6 +168,26 @@ public class SqlTableMacroCacheAndUsageTest {
         assertEquals(1, occurrences(german, "sql-tables-refresh"));
         assertTrue(german, german.endsWith(">Aktualisieren &amp; neu laden</a></p>"));
         assertEquals(Long.valueOf(1), counters().get("macro.cache.hit"));
+    }
+
+    @Test
+    public void cachedTable_isKeptPerLanguage_soEachViewerGetsTableTextsInTheirOwn() {
+        String english = numberedSales(fixture.render());
+        assertTrue(english, english.contains(">#</th>"));
+        fixture.i18n.translate(TableTexts.KEY_LANGUAGE, "de");
+        fixture.i18n.translate(TableTexts.KEY_ROW_NUMBER, "Nr.");
+        String german = numberedSales(fixture.render());
+        assertTrue(german, german.contains(">Nr.</th>"));
+        fixture.i18n.translate(TableTexts.KEY_LANGUAGE, "en");
+        fixture.i18n.translate(TableTexts.KEY_ROW_NUMBER, "#");
+        assertEquals(english, numberedSales(fixture.render()));
+        Map<String, Long> counters = counters();
+        assertEquals(Long.valueOf(2), counters.get("macro.cache.miss"));
+        assertEquals(Long.valueOf(1), counters.get("macro.cache.hit"));
+    }
+
+    private static String numberedSales(MacroFixture.Render render) {
+        return render.query("Big sales").param("cacheSeconds", "60").param("rowNumbers", "true").run();
     }
 
     @Test

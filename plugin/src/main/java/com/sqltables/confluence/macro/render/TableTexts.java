@@ -15,6 +15,12 @@ public interface TableTexts {
     String KEY_TRUNCATED = "com.sqltables.confluence.table.truncated";
     String KEY_BINARY = "com.sqltables.confluence.table.binary";
     String KEY_TEXT_CUT = "com.sqltables.confluence.table.text.cut";
+    /**
+     * The language tag of the translation the texts come from ({@code en} in the base file; every
+     * translation sets its own). Cached tables are kept per value, so a cached table's texts are always
+     * in its viewer's language.
+     */
+    String KEY_LANGUAGE = "com.sqltables.confluence.table.language";
 
     /** @return how SQL {@code NULL} is shown, e.g. {@code NULL} */
     String nullValue();
