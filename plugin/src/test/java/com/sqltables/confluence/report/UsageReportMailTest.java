@@ -14,6 +14,7 @@ import com.atlassian.mail.server.SMTPMailServer;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.license.LicenseHandler;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.ConnectionKind;
@@ -100,7 +101,10 @@ public class UsageReportMailTest {
     public void setUp() throws Exception {
         System.setProperty(UsageReportMail.RECIPIENT_PROPERTY, VENDOR);
         System.clearProperty(UsageReportConsent.DISABLED_PROPERTY);
-        greenMail = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        ServerSetup smtps = ServerSetupTest.SMTPS.dynamicPort();
+        // Starting SMTPS (its TLS set-up) can take longer than GreenMail's 2 s default on a busy machine.
+        smtps.setServerStartupTimeout(30_000);
+        greenMail = new GreenMail(smtps);
         greenMail.start();
         smtp = new SmtpsTestMailServer(greenMail.getSmtps().getPort(), true);
         TestDatabase.H2.clean();
