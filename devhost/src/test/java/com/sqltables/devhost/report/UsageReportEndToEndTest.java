@@ -9,12 +9,15 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sqltables.devhost.testing.HttpTestClient;
 import com.sqltables.devhost.testing.RunningDevHost;
 import com.sqltables.devhost.testing.SqlTables;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.mail.Address;
@@ -38,6 +41,9 @@ public class UsageReportEndToEndTest {
     private static final String SETTINGS = "/plugins/servlet/sql-tables/admin/settings";
     private static final String NOTICE = "/plugins/servlet/sql-tables/usage-report/notice";
     private static final String JOBS = "/admin/scheduledjobs/viewscheduledjobs.action";
+    private static final String DEMO_PAGE = "/display/DEMO/SQL+Tables+demo";
+    /** Seconds to wait for the minutely usage-flush job: one interval and a margin for a loaded machine. */
+    private static final int FLUSH_POLLS = 150;
     private static final Pattern PREVIEW_JSON = Pattern.compile("<pre [^>]*id=\"sql-tables-usage-json\"[^>]*>(.*?)</pre>",
             Pattern.DOTALL);
 
@@ -72,6 +78,15 @@ public class UsageReportEndToEndTest {
         assertThat(admin.get(JOBS).body(), containsString("Ran "));
     }
 
+    /** @return the JSON of the next report as the settings page previews it (byte for byte what is sent) */
+    private static String previewJson(HttpTestClient admin) {
+        HttpTestClient.Response settings = admin.get(SETTINGS);
+        assertEquals(settings.body(), 200, settings.status());
+        Matcher preview = PREVIEW_JSON.matcher(settings.body());
+        assertTrue(settings.body(), preview.find());
+        return unescapeHtml(preview.group(1));
+    }
+
     private static String unescapeHtml(String text) {
         return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
@@ -92,7 +107,8 @@ public class UsageReportEndToEndTest {
     }
 
     @Test
-    public void usageReport_undecidedSendsNothing_enabledSendsExactlyOne_matchingThePreview() throws Exception {
+    public void usageReport_undecidedSendsNothing_enabledSendsExactlyOne_matchingThePreview_countingViewedTables()
+            throws Exception {
         HttpTestClient admin = admin();
         HOST.host().greenMail().purgeEmailFromAllMailboxes();
 
@@ -132,6 +148,36 @@ public class UsageReportEndToEndTest {
         // Run again: the period is sent, nothing more goes out.
         runReportJobNow(admin);
         assertEquals("second run: still one report", 1, HOST.host().greenMail().getReceivedMessages().length);
+
+        // Last month had no page views; this month's report (previewed now) counts the demo page's tables.
+        assertEquals(0, new ObjectMapper().readTree(previewJson).at("/tables/rendered").asInt());
+        assertDemoPageViewsCountItsThreeTables(admin);
+    }
+
+    /**
+     * Views the demo page and checks this month's report counts its three tables. The job sends only past
+     * months, so this month's count is read from the settings page's preview, which is the same builder
+     * and bytes as the sent report (checked above); it shows this month once last month's report is sent.
+     */
+    private static void assertDemoPageViewsCountItsThreeTables(HttpTestClient admin) throws Exception {
+        HttpTestClient viewer = HOST.loggedIn("viewer");
+        for (int view = 0; view < 2; view++) {
+            HttpTestClient.Response page = viewer.get(DEMO_PAGE);
+            assertEquals(page.body(), 200, page.status());
+            assertThat(page.body(), containsString("Top 10 customers by revenue"));
+        }
+        // The counts reach the database with the next run of the usage-flush job, every minute on its own
+        // (like Confluence, the host runs only managed jobs on request, and that one is not managed).
+        String previewed = previewJson(admin);
+        JsonNode next = new ObjectMapper().readTree(previewed);
+        for (int poll = 0; poll < FLUSH_POLLS && next.at("/tables/rendered").asInt() < 3; poll++) {
+            Thread.sleep(1000);
+            previewed = previewJson(admin);
+            next = new ObjectMapper().readTree(previewed);
+        }
+        assertEquals(YearMonth.now(ZoneOffset.UTC).toString(), next.get("period").asText());
+        assertEquals("3 tables on the demo page, viewed twice\n" + previewed, 3, next.at("/tables/rendered").asInt());
+        assertFalse("no page identity in the report", previewed.contains("Top 10 customers"));
     }
 
     @Test

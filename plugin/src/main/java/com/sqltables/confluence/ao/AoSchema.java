@@ -7,6 +7,7 @@ import com.sqltables.confluence.query.ao.SavedQueryEntity;
 import com.sqltables.confluence.report.ao.ReportLedgerEntity;
 import com.sqltables.confluence.settings.ao.AppSettingEntity;
 import com.sqltables.confluence.usage.ao.ActiveUserEntity;
+import com.sqltables.confluence.usage.ao.RenderedTableEntity;
 import com.sqltables.confluence.usage.ao.UsageDeltaEntity;
 import java.util.List;
 import net.java.ao.RawEntity;
@@ -33,6 +34,7 @@ public final class AoSchema {
             QueryParamEntity.class,
             UsageDeltaEntity.class,
             ActiveUserEntity.class,
+            RenderedTableEntity.class,
             ReportLedgerEntity.class,
             AuditEventEntity.class,
             AppSettingEntity.class);

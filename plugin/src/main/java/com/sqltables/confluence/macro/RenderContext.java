@@ -23,6 +23,7 @@ public final class RenderContext {
     private final Map<String, String> urlValues;
     private final boolean refreshRequested;
     private final String pageQuery;
+    private final String tableKey;
 
     private RenderContext(Builder b) {
         this.outputMode = Objects.requireNonNull(b.outputMode, "outputMode");
@@ -35,6 +36,7 @@ public final class RenderContext {
         this.urlValues = Collections.unmodifiableMap(new LinkedHashMap<>(b.urlValues));
         this.refreshRequested = b.refreshRequested;
         this.pageQuery = b.pageQuery;
+        this.tableKey = b.tableKey;
     }
 
     public static Builder builder() {
@@ -102,6 +104,14 @@ public final class RenderContext {
         return pageQuery;
     }
 
+    /**
+     * @return which table this is, as a {@link TableIdentity} digest (page and macro definition), for
+     *     counting the tables in use; {@code null} when the macro is not on saved content
+     */
+    public String getTableKey() {
+        return tableKey;
+    }
+
     /** Builds a {@link RenderContext}. */
     public static final class Builder {
         private OutputMode outputMode = OutputMode.PAGE;
@@ -114,6 +124,7 @@ public final class RenderContext {
         private Map<String, String> urlValues = Collections.emptyMap();
         private boolean refreshRequested;
         private String pageQuery;
+        private String tableKey;
 
         private Builder() {
         }
@@ -161,6 +172,11 @@ public final class RenderContext {
 
         public Builder pageQuery(String pageQuery) {
             this.pageQuery = pageQuery;
+            return this;
+        }
+
+        public Builder tableKey(String tableKey) {
+            this.tableKey = tableKey;
             return this;
         }
 

@@ -36,7 +36,7 @@ public class SqlTableMacro implements Macro {
 
     @Override
     public String execute(Map<String, String> parameters, String body, ConversionContext conversionContext) {
-        RenderContext context = contexts.create(conversionContext);
+        RenderContext context = contexts.create(conversionContext, parameters, body);
         if (!context.getOutputMode().isStaticTable()) {
             requireStyles();
         }

@@ -119,7 +119,8 @@ public class SqlTableService {
     private static MacroRender.Builder event(RenderContext context) {
         return MacroRender.builder()
                 .output(outputOf(context.getOutputMode()))
-                .viewerUserKey(context.getViewer() == null ? null : context.getViewer().getStringValue());
+                .viewerUserKey(context.getViewer() == null ? null : context.getViewer().getStringValue())
+                .tableKey(context.getTableKey());
     }
 
     private String renderTable(MacroParameters parameters, RenderContext context, MacroRender.Builder event) {

@@ -10,6 +10,7 @@ import com.sqltables.confluence.datasource.ao.DatasourceStore;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.ao.SavedQueryStore;
 import com.sqltables.confluence.usage.ao.ActiveUserStore;
+import com.sqltables.confluence.usage.ao.RenderedTableStore;
 import com.sqltables.confluence.usage.ao.UsageCounterStore;
 import com.sqltables.confluence.usage.event.UsageCounter;
 import java.io.IOException;
@@ -48,13 +49,15 @@ public class UsageReportBuilder {
     private final SavedQueryStore savedQueries;
     private final UsageCounterStore counters;
     private final ActiveUserStore activeUsers;
+    private final RenderedTableStore tables;
     private final String appVersion;
 
     @Inject
     public UsageReportBuilder(@ComponentImport LicenseHandler licenseHandler,
                               @ComponentImport ApplicationProperties applicationProperties,
                               @ComponentImport UserAccessor userAccessor, DatasourceStore datasources,
-                              SavedQueryStore savedQueries, UsageCounterStore counters, ActiveUserStore activeUsers) {
+                              SavedQueryStore savedQueries, UsageCounterStore counters, ActiveUserStore activeUsers,
+                              RenderedTableStore tables) {
         this.licenseHandler = Objects.requireNonNull(licenseHandler, "licenseHandler");
         this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
         this.userAccessor = Objects.requireNonNull(userAccessor, "userAccessor");
@@ -62,6 +65,7 @@ public class UsageReportBuilder {
         this.savedQueries = Objects.requireNonNull(savedQueries, "savedQueries");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.activeUsers = Objects.requireNonNull(activeUsers, "activeUsers");
+        this.tables = Objects.requireNonNull(tables, "tables");
         this.appVersion = readAppVersion();
     }
 
@@ -113,6 +117,8 @@ public class UsageReportBuilder {
         Map<String, Object> queryCounts = new TreeMap<>();
         queryCounts.put("total", (long) allQueries.size());
         queryCounts.put("modifiedInPeriod", modifiedInPeriod);
+        Map<String, Object> tableCounts = new TreeMap<>();
+        tableCounts.put("rendered", (long) tables.count(period));
         Map<String, Object> users = new TreeMap<>();
         users.put("licensed", (long) userAccessor.countLicenseConsumingUsers());
         users.put("activeMacroUsers", (long) activeUsers.count(period));
@@ -130,19 +136,20 @@ public class UsageReportBuilder {
         document.put("users", users);
         document.put("datasources", datasourceCounts);
         document.put("savedQueries", queryCounts);
+        document.put("tables", tableCounts);
         document.put("features", features);
         String json = CanonicalJson.write(document);
 
         String reportId = serverId + "/" + period;
         String messageId = "<sql-tables-usage." + period + "." + serverId + "@sql-tables.usage-report>";
         String subject = "SQL Tables usage report " + period + " (" + serverId + ")";
-        String text = text(document, users, datasourceCounts, queryCounts, confluence, byKind, features);
+        String text = text(document, users, datasourceCounts, queryCounts, tableCounts, confluence, byKind, features);
         return new UsageReport(period, reportId, messageId, subject, text, json);
     }
 
     private static String text(Map<String, Object> doc, Map<String, Object> users, Map<String, Object> ds,
-                               Map<String, Object> queries, Map<String, Object> confluence, Map<String, Object> byKind,
-                               Map<String, Object> features) {
+                               Map<String, Object> queries, Map<String, Object> tables, Map<String, Object> confluence,
+                               Map<String, Object> byKind, Map<String, Object> features) {
         StringBuilder out = new StringBuilder();
         line(out, "SQL Tables for Confluence - monthly usage report");
         line(out, "");
@@ -164,6 +171,7 @@ public class UsageReportBuilder {
         }
         line(out, "Saved queries:         " + queries.get("total") + " (modified in the period: "
                 + queries.get("modifiedInPeriod") + ")");
+        line(out, "SQL tables rendered:   " + tables.get("rendered"));
         line(out, "Feature counters:");
         for (Map.Entry<String, Object> e : features.entrySet()) {
             line(out, "  " + e.getKey() + ": " + e.getValue());

@@ -59,7 +59,7 @@ public final class UsageReportFields {
             fields.add(new Field("datasources.byKind." + kind.name(), TEXT_PREFIX + "datasources.byKind"));
         }
         for (String path : new String[] {"datasources.readOnly", "datasources.readWrite", "savedQueries.total",
-                "savedQueries.modifiedInPeriod"}) {
+                "savedQueries.modifiedInPeriod", "tables.rendered"}) {
             fields.add(new Field(path, TEXT_PREFIX + path));
         }
         for (UsageCounter counter : UsageCounter.values()) {

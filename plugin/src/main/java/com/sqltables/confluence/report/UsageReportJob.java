@@ -11,6 +11,7 @@ import com.sqltables.confluence.ConflictException;
 import com.sqltables.confluence.report.ao.ReportLedgerStore;
 import com.sqltables.confluence.usage.Periods;
 import com.sqltables.confluence.usage.ao.ActiveUserStore;
+import com.sqltables.confluence.usage.ao.RenderedTableStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,24 +60,28 @@ public class UsageReportJob implements JobRunner {
     private final UsageReportBuilder builder;
     private final ReportLedgerStore ledger;
     private final ActiveUserStore activeUsers;
+    private final RenderedTableStore tables;
     private final MailServerManager mailServerManager;
     private final Clock clock;
     private final String nodeId;
 
     @Inject
     public UsageReportJob(UsageReportConsent consent, UsageReportBuilder builder, ReportLedgerStore ledger,
-                          ActiveUserStore activeUsers, @ComponentImport MailServerManager mailServerManager) {
-        this(consent, builder, ledger, activeUsers, mailServerManager, Clock.systemUTC(),
+                          ActiveUserStore activeUsers, RenderedTableStore tables,
+                          @ComponentImport MailServerManager mailServerManager) {
+        this(consent, builder, ledger, activeUsers, tables, mailServerManager, Clock.systemUTC(),
                 "node-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** @param nodeId this node's name in the ledger (random by default: no host name is stored) */
     public UsageReportJob(UsageReportConsent consent, UsageReportBuilder builder, ReportLedgerStore ledger,
-                          ActiveUserStore activeUsers, MailServerManager mailServerManager, Clock clock, String nodeId) {
+                          ActiveUserStore activeUsers, RenderedTableStore tables, MailServerManager mailServerManager,
+                          Clock clock, String nodeId) {
         this.consent = Objects.requireNonNull(consent, "consent");
         this.builder = Objects.requireNonNull(builder, "builder");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.activeUsers = Objects.requireNonNull(activeUsers, "activeUsers");
+        this.tables = Objects.requireNonNull(tables, "tables");
         this.mailServerManager = Objects.requireNonNull(mailServerManager, "mailServerManager");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
@@ -130,7 +135,7 @@ public class UsageReportJob implements JobRunner {
             String to = UsageReportMail.recipient();
             server.send(UsageReportMail.compose(report, to, current.getCopyTo()));
             ledger.markSent(claim, clock.instant(), to, report.getMessageId(), report.digest(), report.getJson());
-            purgeActiveUsers(period);
+            purgeKeyedHashes(period);
             return Outcome.SENT;
         } catch (MailException | RuntimeException e) {
             if (e instanceof ConflictException) {
@@ -160,12 +165,17 @@ public class UsageReportJob implements JobRunner {
                 .orElse(false);
     }
 
-    /** The month's report is done: its keyed hashes are no longer needed. */
-    private void purgeActiveUsers(String period) {
+    /** The month's report is done: its keyed hashes of users and tables are no longer needed. */
+    private void purgeKeyedHashes(String period) {
         try {
             activeUsers.purge(period);
         } catch (RuntimeException e) {
             log.warn("Could not purge the active users of {}", period, e);
+        }
+        try {
+            tables.purge(period);
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the rendered tables of {}", period, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.atlassian.scheduler.JobRunner;
 import com.atlassian.scheduler.JobRunnerRequest;
 import com.atlassian.scheduler.JobRunnerResponse;
 import com.sqltables.confluence.usage.ao.ActiveUserStore;
+import com.sqltables.confluence.usage.ao.RenderedTableStore;
 import com.sqltables.confluence.usage.ao.UsageCounterStore;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.UsageSnapshot;
@@ -19,11 +20,12 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Persists this node's in-memory usage counts: every minute (the {@code usage-flush} job-config, run on
  * every node) and when the plugin stops. Counters go to the store as additive deltas, so flushes of
- * several nodes never overwrite each other; viewers go to the period's set of active users as keyed
- * hashes ({@link UserKeyHasher}). The render path never writes: it only counts in memory.
+ * several nodes never overwrite each other; viewers go to the period's set of active users and tables
+ * to its set of rendered tables, both as keyed hashes ({@link UserKeyHasher}). The render path never
+ * writes: it only counts in memory.
  *
  * <p>Each store call runs in its own transaction, outside any other: a racing insert of the same
- * active user is rejected by a unique constraint, which on PostgreSQL would spoil a shared transaction.
+ * active user or table is rejected by a unique constraint, which on PostgreSQL would spoil a shared transaction.
  * A flush that fails loses the counts it drained (usage statistics, not accounts); it is logged.
  */
 @Named
@@ -35,14 +37,16 @@ public class UsageFlushJob implements JobRunner, DisposableBean {
     private final InMemoryUsageEvents events;
     private final UsageCounterStore counters;
     private final ActiveUserStore activeUsers;
+    private final RenderedTableStore tables;
     private final UserKeyHasher hasher;
 
     @Inject
     public UsageFlushJob(InMemoryUsageEvents events, UsageCounterStore counters, ActiveUserStore activeUsers,
-                         UserKeyHasher hasher) {
+                         RenderedTableStore tables, UserKeyHasher hasher) {
         this.events = Objects.requireNonNull(events, "events");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.activeUsers = Objects.requireNonNull(activeUsers, "activeUsers");
+        this.tables = Objects.requireNonNull(tables, "tables");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
@@ -70,6 +74,9 @@ public class UsageFlushJob implements JobRunner, DisposableBean {
                 counters.addAll(snapshot.getPeriod(), snapshot.getCounters(), NODE_ID);
                 for (String userKey : snapshot.getActiveUserKeys()) {
                     activeUsers.record(snapshot.getPeriod(), hasher.hash(userKey));
+                }
+                for (String tableKey : snapshot.getTableKeys()) {
+                    tables.record(snapshot.getPeriod(), hasher.hashTable(tableKey));
                 }
             } catch (RuntimeException e) {
                 // Other periods are still written; the first failure is reported to the scheduler.

@@ -13,10 +13,10 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 /**
- * Turns a viewer's user key into a keyed hash (HMAC-SHA-256 with a random secret of this installation),
- * so the set of active users holds no identities and cannot be reversed by hashing known user keys. The
- * secret is created once, on first use, in the app settings (shared by every node) and never leaves
- * the installation.
+ * Turns a viewer's user key, or a table's identity digest, into a keyed hash (HMAC-SHA-256 with a random
+ * secret of this installation), so the sets of active users and rendered tables hold no identities and
+ * cannot be reversed by hashing known user keys or pages. The secret is created once, on first use, in
+ * the app settings (shared by every node) and never leaves the installation.
  */
 @Named
 public class UserKeyHasher {
@@ -35,11 +35,23 @@ public class UserKeyHasher {
 
     /** @return the keyed hash of the user key as 64 lower-case hex digits */
     public String hash(String userKey) {
-        Objects.requireNonNull(userKey, "userKey");
+        return hmac(Objects.requireNonNull(userKey, "userKey"));
+    }
+
+    /**
+     * @param tableKey a table's identity digest ({@code MacroRender.getTableKey()})
+     * @return its keyed hash as 64 lower-case hex digits
+     */
+    public String hashTable(String tableKey) {
+        // The prefix keeps the two kinds of hash apart even if they were ever stored side by side.
+        return hmac("table:" + Objects.requireNonNull(tableKey, "tableKey"));
+    }
+
+    private String hmac(String input) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret(), ALGORITHM));
-            byte[] digest = mac.doFinal(userKey.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(digest.length * 2);
             for (byte b : digest) {
                 hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

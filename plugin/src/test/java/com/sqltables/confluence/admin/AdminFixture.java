@@ -32,6 +32,7 @@ import com.sqltables.confluence.report.ao.DefaultReportLedgerStore;
 import com.sqltables.confluence.report.ao.ReportLedgerStore;
 import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
+import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.mail.server.MailServerManager;
@@ -143,10 +144,11 @@ final class AdminFixture {
         UserAccessor userAccessor = mock(UserAccessor.class);
         when(userAccessor.countLicenseConsumingUsers()).thenReturn(42);
         DefaultActiveUserStore activeUsers = new DefaultActiveUserStore(ao);
+        DefaultRenderedTableStore tables = new DefaultRenderedTableStore(ao);
         UsageReportBuilder builder = new UsageReportBuilder(license, properties, userAccessor, datasourceStore, savedQueryStore,
-                new DefaultUsageCounterStore(ao), activeUsers);
+                new DefaultUsageCounterStore(ao), activeUsers, tables);
         usageReport = new UsageReportService(consent, builder,
-                new UsageReportJob(consent, builder, ledger, activeUsers, mailServers), ledger, mailServers);
+                new UsageReportJob(consent, builder, ledger, activeUsers, tables, mailServers), ledger, mailServers);
         servlet = new AdminServlet(access, pages, service, queryAdmin, new QueryPreview(service, sqlValidator, executor), auditStore,
                 usageReport);
     }

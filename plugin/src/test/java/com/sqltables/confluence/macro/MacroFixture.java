@@ -205,6 +205,7 @@ final class MacroFixture implements AutoCloseable {
         private UserKey lastModifier = ANALYST;
         private String storedBody;
         private boolean page = true;
+        private long pageId = 4242L;
         private String queryString;
 
         Render param(String name, String value) {
@@ -248,6 +249,12 @@ final class MacroFixture implements AutoCloseable {
             return this;
         }
 
+        /** @param pageId the id of the content the macro is on */
+        Render page(long pageId) {
+            this.pageId = pageId;
+            return this;
+        }
+
         Render withoutPage() {
             this.page = false;
             return this;
@@ -265,7 +272,7 @@ final class MacroFixture implements AutoCloseable {
             when(context.getSpaceKey()).thenReturn(spaceKey);
             if (page) {
                 String stored = storedBody != null ? storedBody : TestPage.storageWithSql(body == null ? "" : body);
-                when(context.getEntity()).thenReturn(new TestPage(4242L, lastModifier, stored));
+                when(context.getEntity()).thenReturn(new TestPage(pageId, lastModifier, stored));
             }
             UserProfile profile = viewer == null ? null : profile(viewer);
             when(userManager.getRemoteUser()).thenReturn(profile);

@@ -83,4 +83,15 @@ public class RenderContextFactoryTest {
         assertNull(context.getPageId());
         assertNull(context.getSqlAuthor());
     }
+
+    @Test
+    public void create_forAMacro_identifiesTheTableOnlyOnSavedContent() {
+        Map<String, String> parameters = Map.of("query", "Big sales");
+        RenderContext onPage = factory.create(conversion("display", "FIN", new TestPage(7, null, "")), parameters, null);
+        assertEquals(TableIdentity.of(7, parameters, null), onPage.getTableKey());
+        assertNull(factory.create(conversion("preview", "FIN", new TestPage(0, null, "")), parameters, null).getTableKey());
+        assertNull(factory.create(conversion("display", "FIN", null), parameters, null).getTableKey());
+        assertNull("without the macro's definition", factory.create(conversion("display", "FIN",
+                new TestPage(7, null, ""))).getTableKey());
+    }
 }

@@ -264,6 +264,32 @@ public class SqlTableMacroCacheAndUsageTest {
     }
 
     @Test
+    public void usageEvents_identifyEachTableOnItsPage_notPreviewsDiffsOrUnsavedContent() {
+        fixture.render().query("Big sales").run();
+        fixture.render().query("Big sales").viewer(FINANCE).run();
+        fixture.render().query("Big sales").viewer(null).output("pdf").run();
+        fixture.render().query("Big sales").param("caption", "Second table").run();
+        fixture.render().query("Big sales").page(77).run();
+        fixture.render().query("Big sales").param("maxRows", "x").page(78).run();
+        fixture.render().query("Open count").output("email").page(79).run();
+        fixture.render().query("Open count").output("preview").run();
+        fixture.render().query("Open count").output("diff").run();
+        fixture.render().query("Open count").withoutPage().run();
+
+        List<UsageSnapshot> snapshots = fixture.usage.drain();
+        assertEquals(1, snapshots.size());
+        Set<String> tables = snapshots.get(0).getTableKeys();
+        // The same macro seen by two viewers and exported is one table; another caption, another page, a
+        // broken macro and a notification are four more; previews, diffs and unsaved content do not count.
+        assertEquals(tables.toString(), 5, tables.size());
+        for (String table : tables) {
+            assertTrue(table, table.matches("[0-9a-f]{64}"));
+        }
+        assertTrue(tables.contains(TableIdentity.of(4242L, Map.of("query", "Big sales"), null)));
+        assertFalse(tables.contains(TableIdentity.of(4242L, Map.of("query", "Open count"), null)));
+    }
+
+    @Test
     public void usageEvents_countTimeoutsAndDatabaseErrors() throws Exception {
         fixture.render().sql("Sales", "SELECT no_such_column FROM sales").run();
         assertEquals(Long.valueOf(1), counters().get("macro.outcome.queryFailed"));

@@ -18,6 +18,7 @@ import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.ao.DefaultDatasourceStore;
 import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
+import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
 import com.sqltables.host.ao.HostActiveObjects;
 import java.io.InputStream;
@@ -110,7 +111,7 @@ public class PrivacyServletTest {
         UserAccessor users = mock(UserAccessor.class);
         when(users.countLicenseConsumingUsers()).thenReturn(3);
         return new UsageReportBuilder(license, properties, users, new DefaultDatasourceStore(ao), new DefaultSavedQueryStore(ao),
-                new DefaultUsageCounterStore(ao), new DefaultActiveUserStore(ao)).build("2020-01");
+                new DefaultUsageCounterStore(ao), new DefaultActiveUserStore(ao), new DefaultRenderedTableStore(ao)).build("2020-01");
     }
 
     static Set<String> leafPaths(String json) throws Exception {

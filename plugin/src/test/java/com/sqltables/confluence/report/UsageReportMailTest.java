@@ -14,12 +14,14 @@ import com.atlassian.mail.server.SMTPMailServer;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.license.LicenseHandler;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.ConnectionKind;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.ao.DefaultDatasourceStore;
+import com.sqltables.confluence.macro.TableIdentity;
 import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.report.ao.DefaultReportLedgerStore;
@@ -28,6 +30,7 @@ import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
 import com.sqltables.confluence.usage.UsageFlushJob;
 import com.sqltables.confluence.usage.UserKeyHasher;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
+import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.MacroRender;
@@ -42,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -68,8 +72,11 @@ public class UsageReportMailTest {
     private static final String VENDOR = "vendor@reports.test";
     private static final String SERVER_ID = "BQ7X-2K9M-TEST-0001";
 
+    /** The content id of the page the seeded tables are on: distinctive digits. */
+    private static final long CANARY_PAGE_ID = 73400192837L;
+
     /** Distinctive values seeded where the report's sources are: none may reach the mail. */
-    private static final List<String> CANARIES = List.of(
+    private static final List<String> CANARIES = List.of(String.valueOf(CANARY_PAGE_ID),
             "canary-user-wombat", "canary.mail@canary-domain.test", "canary-userkey-8f3a", "Canary Page Title Okapi",
             "CANARYSPACE", "canary_sql_axolotl", "jdbc:h2:mem:canary_jdbc_quokka", "canary_jdbc_quokka",
             "canary-db-login", "canary-Secr3t-Passw0rd", "Canary Datasource Zebra", "canary-query-narwhal",
@@ -81,6 +88,7 @@ public class UsageReportMailTest {
     private UsageReportConsent consent;
     private ReportLedgerStore ledger;
     private DefaultActiveUserStore activeUsers;
+    private DefaultRenderedTableStore tables;
     private DefaultUsageCounterStore counters;
     private UsageReportBuilder builder;
     private MailServerManager mailServers;
@@ -93,7 +101,10 @@ public class UsageReportMailTest {
     public void setUp() throws Exception {
         System.setProperty(UsageReportMail.RECIPIENT_PROPERTY, VENDOR);
         System.clearProperty(UsageReportConsent.DISABLED_PROPERTY);
-        greenMail = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        ServerSetup smtps = ServerSetupTest.SMTPS.dynamicPort();
+        // Starting SMTPS (its TLS set-up) can take longer than GreenMail's 2 s default on a busy machine.
+        smtps.setServerStartupTimeout(30_000);
+        greenMail = new GreenMail(smtps);
         greenMail.start();
         smtp = new SmtpsTestMailServer(greenMail.getSmtps().getPort(), true);
         TestDatabase.H2.clean();
@@ -102,6 +113,7 @@ public class UsageReportMailTest {
         consent = new UsageReportConsent(settings, Clock.fixed(REPORT_DAY, ZoneOffset.UTC));
         ledger = new DefaultReportLedgerStore(ao);
         activeUsers = new DefaultActiveUserStore(ao);
+        tables = new DefaultRenderedTableStore(ao);
         counters = new DefaultUsageCounterStore(ao);
         license = mock(LicenseHandler.class);
         when(license.getServerId()).thenReturn(SERVER_ID);
@@ -113,7 +125,7 @@ public class UsageReportMailTest {
         userAccessor = mock(UserAccessor.class);
         when(userAccessor.countLicenseConsumingUsers()).thenReturn(42);
         builder = new UsageReportBuilder(license, properties, userAccessor, new DefaultDatasourceStore(ao),
-                new DefaultSavedQueryStore(ao), counters, activeUsers);
+                new DefaultSavedQueryStore(ao), counters, activeUsers, tables);
         mailServers = mock(MailServerManager.class);
         when(mailServers.getDefaultSMTPMailServer()).thenReturn(smtp);
         seed();
@@ -144,11 +156,18 @@ public class UsageReportMailTest {
         counters.add(PERIOD, "canary.counter.key", 7, "node-test");
 
         InMemoryUsageEvents events = new InMemoryUsageEvents(Clock.fixed(IN_JANUARY, ZoneOffset.UTC));
-        for (String viewer : List.of("canary-userkey-8f3a", "canary.mail@canary-domain.test", "canary-userkey-8f3a")) {
+        // Two tables on one page (titled with a canary), identified as the macro identifies them.
+        String savedQueryTable = TableIdentity.of(CANARY_PAGE_ID, Map.of("query", "canary-query-narwhal",
+                "caption", "Canary Page Title Okapi"), null);
+        String inlineTable = TableIdentity.of(CANARY_PAGE_ID, Map.of("datasource", "Canary Datasource Zebra"),
+                "SELECT 'canary_sql_axolotl' FROM CANARYSPACE");
+        String[][] renders = {{"canary-userkey-8f3a", savedQueryTable}, {"canary.mail@canary-domain.test", savedQueryTable},
+            {"canary-userkey-8f3a", inlineTable}};
+        for (String[] render : renders) {
             events.macroRendered(MacroRender.builder().querySource(MacroRender.QuerySource.SAVED).rowNumbers(true)
-                    .viewerUserKey(viewer).build());
+                    .viewerUserKey(render[0]).tableKey(render[1]).build());
         }
-        new UsageFlushJob(events, counters, activeUsers, new UserKeyHasher(settings)).flush();
+        new UsageFlushJob(events, counters, activeUsers, tables, new UserKeyHasher(settings)).flush();
     }
 
     private UsageReportJob job(String nodeId) {
@@ -156,7 +175,7 @@ public class UsageReportMailTest {
     }
 
     private UsageReportJob job(String nodeId, ReportLedgerStore onLedger) {
-        return new UsageReportJob(consent, builder, onLedger, activeUsers, mailServers, Clock.fixed(REPORT_DAY, ZoneOffset.UTC),
+        return new UsageReportJob(consent, builder, onLedger, activeUsers, tables, mailServers, Clock.fixed(REPORT_DAY, ZoneOffset.UTC),
                 nodeId);
     }
 
@@ -215,8 +234,10 @@ public class UsageReportMailTest {
         }
         assertTrue(json, json.contains("\"datasources\": {\n    \"byKind\""));
         assertTrue(json, json.contains("\"savedQueries\": {\n    \"modifiedInPeriod\": 0,\n    \"total\": 1\n  }"));
+        assertTrue("3 renders of 2 tables by 2 users\n" + json, json.contains("\"tables\": {\n    \"rendered\": 2\n  }"));
         String text = text(mail);
         assertTrue(text, text.contains("Active macro users:    2"));
+        assertTrue(text, text.contains("SQL tables rendered:   2\r\n"));
         assertTrue(text, text.contains("Licensed users:        42"));
 
         LedgerEntry entry = ledger.get(PERIOD).orElseThrow();
@@ -225,6 +246,7 @@ public class UsageReportMailTest {
         assertEquals(json, entry.getPayload());
         // The month's keyed hashes are purged once its report is done.
         assertEquals(0, activeUsers.count(PERIOD));
+        assertEquals(0, tables.count(PERIOD));
     }
 
     @Test
@@ -347,6 +369,7 @@ public class UsageReportMailTest {
         // The control: the canaries are really in the stores the report is built from.
         assertEquals("Canary Datasource Zebra", new DefaultDatasourceStore(ao).list().get(0).getName());
         assertEquals(7, counters.total(PERIOD, "canary.counter.key"));
+        assertTrue("the page's tables were counted", attachment(mail).contains("\"rendered\": 2"));
     }
 
     @Test

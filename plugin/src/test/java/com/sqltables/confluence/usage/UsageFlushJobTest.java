@@ -9,10 +9,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.atlassian.scheduler.JobRunnerRequest;
 import com.sqltables.confluence.ao.testing.TestDatabase;
+import com.sqltables.confluence.macro.TableIdentity;
 import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
 import com.sqltables.confluence.usage.ao.ActiveUserStore;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
+import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
+import com.sqltables.confluence.usage.ao.RenderedTableStore;
 import com.sqltables.confluence.usage.ao.UsageCounterStore;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.MacroRender;
@@ -24,6 +27,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -36,6 +40,7 @@ public class UsageFlushJobTest {
     private DefaultSettingsStore settings;
     private UsageCounterStore counters;
     private ActiveUserStore activeUsers;
+    private RenderedTableStore tables;
     private InMemoryUsageEvents events;
     private UserKeyHasher hasher;
     private UsageFlushJob job;
@@ -49,7 +54,8 @@ public class UsageFlushJobTest {
         activeUsers = new DefaultActiveUserStore(ao);
         events = new InMemoryUsageEvents(IN_JANUARY);
         hasher = new UserKeyHasher(settings);
-        job = new UsageFlushJob(events, counters, activeUsers, hasher);
+        tables = new DefaultRenderedTableStore(ao);
+        job = new UsageFlushJob(events, counters, activeUsers, tables, hasher);
     }
 
     private void render(String viewer) {
@@ -61,9 +67,10 @@ public class UsageFlushJobTest {
     public void rendering_writesNothing_untilTheFlush() {
         UsageCounterStore untouchedCounters = mock(UsageCounterStore.class);
         ActiveUserStore untouchedUsers = mock(ActiveUserStore.class);
-        new UsageFlushJob(events, untouchedCounters, untouchedUsers, hasher);
+        RenderedTableStore untouchedTables = mock(RenderedTableStore.class);
+        new UsageFlushJob(events, untouchedCounters, untouchedUsers, untouchedTables, hasher);
         render("alice-key");
-        verifyNoInteractions(untouchedCounters, untouchedUsers);
+        verifyNoInteractions(untouchedCounters, untouchedUsers, untouchedTables);
         assertEquals(0, counters.total(PERIOD, UsageCounter.RENDERS.key()));
     }
 
@@ -82,7 +89,7 @@ public class UsageFlushJobTest {
         assertFalse(activeUsers.record(PERIOD, hasher.hash("alice-key")));
         // ... and the user key itself is nowhere in the database's active-user table.
         try (Connection c = TestDatabase.H2.openJdbc(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT * FROM " + activeUserTable(c))) {
+             ResultSet rows = s.executeQuery("SELECT * FROM " + table(c, "%ACTIVE_USER%"))) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 for (int i = 1; i <= columns; i++) {
@@ -90,6 +97,38 @@ public class UsageFlushJobTest {
                     assertFalse(value, value.contains("alice") || value.contains("bob"));
                 }
             }
+        }
+    }
+
+    @Test
+    public void flush_writesTablesAsKeyedHashes_neverTheirIdentity() throws Exception {
+        String salesTable = TableIdentity.of(987654321L, Map.of("query", "Quarterly sales"), null);
+        String inlineTable = TableIdentity.of(987654321L, Map.of("datasource", "Sales"), "SELECT 1");
+        for (String[] render : new String[][] {{"alice-key", salesTable}, {"bob-key", salesTable}, {"alice-key", inlineTable}}) {
+            events.macroRendered(MacroRender.builder().viewerUserKey(render[0]).tableKey(render[1]).build());
+        }
+        job.flush();
+
+        assertEquals("3 renders of 2 tables by 2 users", 2, tables.count(PERIOD));
+        assertEquals(2, activeUsers.count(PERIOD));
+        assertFalse("stored as the keyed hash", tables.record(PERIOD, hasher.hashTable(salesTable)));
+        assertTrue("not as the plain digest", tables.record(PERIOD, salesTable));
+        tables.purge(PERIOD);
+        job.flush();
+        events.macroRendered(MacroRender.builder().tableKey(salesTable).build());
+        job.flush();
+        try (Connection c = TestDatabase.H2.openJdbc(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT * FROM " + table(c, "%RENDERED_TABLE%"))) {
+            int columns = rows.getMetaData().getColumnCount();
+            int count = 0;
+            while (rows.next()) {
+                count++;
+                for (int i = 1; i <= columns; i++) {
+                    String value = String.valueOf(rows.getObject(i));
+                    assertFalse(value, value.contains(salesTable) || value.contains("987654321") || value.contains("sales"));
+                }
+            }
+            assertEquals(1, count);
         }
     }
 
@@ -108,7 +147,7 @@ public class UsageFlushJobTest {
     @Test
     public void twoNodesFlushing_loseNothing() {
         InMemoryUsageEvents otherNode = new InMemoryUsageEvents(IN_JANUARY);
-        UsageFlushJob otherJob = new UsageFlushJob(otherNode, counters, activeUsers, new UserKeyHasher(settings));
+        UsageFlushJob otherJob = new UsageFlushJob(otherNode, counters, activeUsers, tables, new UserKeyHasher(settings));
         render("alice-key");
         otherNode.macroRendered(MacroRender.builder().viewerUserKey("alice-key").build());
         job.flush();
@@ -143,10 +182,10 @@ public class UsageFlushJobTest {
         assertNotEquals("another installation's secret gives another hash", first, new UserKeyHasher(settings).hash("alice-key"));
     }
 
-    private static String activeUserTable(Connection c) throws Exception {
-        try (ResultSet tables = c.getMetaData().getTables(null, null, "%ACTIVE_USER%", null)) {
-            assertTrue(tables.next());
-            return tables.getString("TABLE_NAME");
+    private static String table(Connection c, String namePattern) throws Exception {
+        try (ResultSet found = c.getMetaData().getTables(null, null, namePattern, null)) {
+            assertTrue(namePattern, found.next());
+            return found.getString("TABLE_NAME");
         }
     }
 }

@@ -24,12 +24,17 @@ import javax.inject.Named;
  * been drained when a node stops is lost: these are usage statistics, not accounts.
  *
  * <p>The viewers' user keys are kept as a set per month, at most {@link #MAX_ACTIVE_USERS} between two
- * drains; more are counted as {@link UsageCounter#ACTIVE_USERS_DROPPED}.
+ * drains; more are counted as {@link UsageCounter#ACTIVE_USERS_DROPPED}. Likewise the tables rendered
+ * (their {@link MacroRender#getTableKey() identity digests}, only for outputs that show a table in use),
+ * at most {@link #MAX_TABLES}; more are counted as {@link UsageCounter#TABLES_DROPPED}.
  */
 @Named
 public class InMemoryUsageEvents implements UsageEvents {
     /** Bounds memory between two drains (a user key is short: about 100 bytes each). */
     public static final int MAX_ACTIVE_USERS = 200_000;
+
+    /** Bounds memory between two drains (a table's digest is 64 characters: about 150 bytes each). */
+    public static final int MAX_TABLES = 200_000;
 
     /** Prefix of {@link #savedQueryRendersKey(long)}; the id follows. */
     public static final String SAVED_QUERY_RENDERS_PREFIX = "savedquery.renders.";
@@ -83,7 +88,10 @@ public class InMemoryUsageEvents implements UsageEvents {
         bucket.add(UsageCounter.of(render.getOutput()));
         bucket.add(UsageCounter.of(render.getOutcome()));
         if (render.getViewerUserKey() != null) {
-            bucket.addViewer(render.getViewerUserKey());
+            bucket.viewers.add(render.getViewerUserKey());
+        }
+        if (render.getTableKey() != null && render.getOutput().isTableInUse()) {
+            bucket.tables.add(render.getTableKey());
         }
         if (render.getSavedQueryId() != null) {
             bucket.addSavedQuery(render.getSavedQueryId());
@@ -146,8 +154,8 @@ public class InMemoryUsageEvents implements UsageEvents {
         private final long startMillis;
         private final long endMillis;
         private final LongAdder[] counters = new LongAdder[UsageCounter.values().length];
-        private final ConcurrentHashMap<String, Boolean> viewers = new ConcurrentHashMap<>();
-        private final AtomicInteger viewerCount = new AtomicInteger();
+        private final BoundedKeys viewers;
+        private final BoundedKeys tables;
         // Bounded by the number of saved queries; an entry stays (at zero) until the month is forgotten.
         private final ConcurrentHashMap<Long, LongAdder> savedQueries = new ConcurrentHashMap<>();
 
@@ -158,6 +166,8 @@ public class InMemoryUsageEvents implements UsageEvents {
             for (int i = 0; i < counters.length; i++) {
                 counters[i] = new LongAdder();
             }
+            this.viewers = new BoundedKeys(MAX_ACTIVE_USERS, counters[UsageCounter.ACTIVE_USERS_DROPPED.ordinal()]);
+            this.tables = new BoundedKeys(MAX_TABLES, counters[UsageCounter.TABLES_DROPPED.ordinal()]);
         }
 
         void add(UsageCounter counter) {
@@ -172,20 +182,6 @@ public class InMemoryUsageEvents implements UsageEvents {
 
         void addSavedQuery(long id) {
             savedQueries.computeIfAbsent(id, k -> new LongAdder()).increment();
-        }
-
-        void addViewer(String userKey) {
-            if (viewers.containsKey(userKey)) {
-                return;
-            }
-            if (viewerCount.incrementAndGet() > MAX_ACTIVE_USERS) {
-                viewerCount.decrementAndGet();
-                add(UsageCounter.ACTIVE_USERS_DROPPED);
-                return;
-            }
-            if (viewers.putIfAbsent(userKey, Boolean.TRUE) != null) {
-                viewerCount.decrementAndGet();
-            }
         }
 
         UsageSnapshot drain() {
@@ -205,16 +201,47 @@ public class InMemoryUsageEvents implements UsageEvents {
                     counts.put(savedQueryRendersKey(id), count);
                 }
             }
-            Set<String> keys = new LinkedHashSet<>();
-            for (Iterator<String> it = viewers.keySet().iterator(); it.hasNext(); ) {
+            return new UsageSnapshot(period, counts, viewers.drain(), tables.drain());
+        }
+    }
+
+    /** A set of at most {@code max} keys between two drains; a key beyond that only increments {@code dropped}. */
+    private static final class BoundedKeys {
+        private final int max;
+        private final LongAdder dropped;
+        private final ConcurrentHashMap<String, Boolean> keys = new ConcurrentHashMap<>();
+        private final AtomicInteger size = new AtomicInteger();
+
+        BoundedKeys(int max, LongAdder dropped) {
+            this.max = max;
+            this.dropped = dropped;
+        }
+
+        void add(String key) {
+            if (keys.containsKey(key)) {
+                return;
+            }
+            if (size.incrementAndGet() > max) {
+                size.decrementAndGet();
+                dropped.increment();
+                return;
+            }
+            if (keys.putIfAbsent(key, Boolean.TRUE) != null) {
+                size.decrementAndGet();
+            }
+        }
+
+        Set<String> drain() {
+            Set<String> drained = new LinkedHashSet<>();
+            for (Iterator<String> it = keys.keySet().iterator(); it.hasNext(); ) {
                 String key = it.next();
-                // Removing key by key (not clearing) keeps a viewer added meanwhile for the next drain.
-                if (viewers.remove(key) != null) {
-                    viewerCount.decrementAndGet();
-                    keys.add(key);
+                // Removing key by key (not clearing) keeps a key added meanwhile for the next drain.
+                if (keys.remove(key) != null) {
+                    size.decrementAndGet();
+                    drained.add(key);
                 }
             }
-            return new UsageSnapshot(period, counts, keys);
+            return drained;
         }
     }
 }

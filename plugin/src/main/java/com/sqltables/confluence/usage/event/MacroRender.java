@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * What one macro render used and how it ended. Holds counts and kinds only: no SQL, no parameter
- * names or values, no page or space, and of the viewer only the user key, which the usage report turns
- * into a keyed hash before it is stored. Immutable; build with {@link #builder()}.
+ * names or values, no page or space; of the viewer only the user key, and of the table only a digest of
+ * its page and definition, both of which the usage report turns into keyed hashes before they are
+ * stored. Immutable; build with {@link #builder()}.
  */
 public final class MacroRender {
 
@@ -32,15 +33,29 @@ public final class MacroRender {
     /** What the page was rendered for. */
     public enum Output {
         /** Viewing a page, blog post or comment. */
-        PAGE,
+        PAGE(true),
         /** The editor's preview. */
-        PREVIEW,
+        PREVIEW(false),
         /** PDF, Word or HTML export: the static table. */
-        EXPORT,
+        EXPORT(true),
         /** E-mail notifications and feeds: the static table. */
-        NOTIFICATION,
+        NOTIFICATION(true),
         /** A page diff: the static table. */
-        DIFF
+        DIFF(false);
+
+        private final boolean tableInUse;
+
+        Output(boolean tableInUse) {
+            this.tableInUse = tableInUse;
+        }
+
+        /**
+         * @return whether a render for this output shows that the table is in use: a preview shows a
+         *     draft, a diff may show a version that is no longer on the page
+         */
+        public boolean isTableInUse() {
+            return tableInUse;
+        }
     }
 
     /** How the render ended. */
@@ -81,6 +96,7 @@ public final class MacroRender {
     private final Outcome outcome;
     private final String viewerUserKey;
     private final Long savedQueryId;
+    private final String tableKey;
 
     private MacroRender(Builder b) {
         this.querySource = Objects.requireNonNull(b.querySource, "querySource");
@@ -98,6 +114,7 @@ public final class MacroRender {
         this.outcome = Objects.requireNonNull(b.outcome, "outcome");
         this.viewerUserKey = b.viewerUserKey;
         this.savedQueryId = b.savedQueryId;
+        this.tableKey = b.tableKey;
     }
 
     public static Builder builder() {
@@ -170,7 +187,15 @@ public final class MacroRender {
         return savedQueryId;
     }
 
-    /** Leaves the viewer out: this may reach a log. */
+    /**
+     * @return the table's identity as an unkeyed digest of its page and definition (never the page id,
+     *     SQL or a name), or {@code null} when the macro is not on saved content
+     */
+    public String getTableKey() {
+        return tableKey;
+    }
+
+    /** Leaves the viewer and the table out: this may reach a log. */
     @Override
     public String toString() {
         return "MacroRender{" + querySource + ", " + outcome + ", cache=" + cacheUse + ", output=" + output + "}";
@@ -193,6 +218,7 @@ public final class MacroRender {
         private Outcome outcome = Outcome.SUCCESS;
         private String viewerUserKey;
         private Long savedQueryId;
+        private String tableKey;
 
         private Builder() {
         }
@@ -271,6 +297,12 @@ public final class MacroRender {
         /** @param savedQueryId the id of the saved query that ran; {@code null} for inline SQL or an unresolved one */
         public Builder savedQueryId(Long savedQueryId) {
             this.savedQueryId = savedQueryId;
+            return this;
+        }
+
+        /** @param tableKey the table's identity digest (see {@link #getTableKey()}); {@code null} if not on saved content */
+        public Builder tableKey(String tableKey) {
+            this.tableKey = tableKey;
             return this;
         }
 

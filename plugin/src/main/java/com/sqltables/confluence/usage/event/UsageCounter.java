@@ -36,7 +36,9 @@ public enum UsageCounter {
     OUTCOME_BUSY("macro.outcome.busy"),
     OUTCOME_INTERNAL("macro.outcome.internal"),
     /** Viewers not kept because the period's set of active users was full. */
-    ACTIVE_USERS_DROPPED("macro.activeUsers.dropped");
+    ACTIVE_USERS_DROPPED("macro.activeUsers.dropped"),
+    /** Tables not kept because the period's set of rendered tables was full. */
+    TABLES_DROPPED("macro.tables.dropped");
 
     private final String key;
 

@@ -183,4 +183,48 @@ public class InMemoryUsageEventsTest {
     public void toString_leavesTheViewerOut() {
         assertFalse(savedQueryHit("secret-key").toString().contains("secret-key"));
     }
+
+    private static MacroRender table(String tableKey, MacroRender.Output output) {
+        return MacroRender.builder().tableKey(tableKey).output(output).build();
+    }
+
+    @Test
+    public void macroRendered_tables_countOncePerPeriod_whereTheOutputShowsUse() {
+        InMemoryUsageEvents events = new InMemoryUsageEvents(new MovableClock("2026-11-03T10:00:00Z"));
+        events.macroRendered(table("aa01", MacroRender.Output.PAGE));
+        events.macroRendered(table("aa01", MacroRender.Output.PAGE));
+        events.macroRendered(table("aa01", MacroRender.Output.EXPORT));
+        events.macroRendered(table("bb02", MacroRender.Output.EXPORT));
+        events.macroRendered(table("cc03", MacroRender.Output.NOTIFICATION));
+        events.macroRendered(table("dd04", MacroRender.Output.PREVIEW));
+        events.macroRendered(table("ee05", MacroRender.Output.DIFF));
+        events.macroRendered(table(null, MacroRender.Output.PAGE));
+        UsageSnapshot snapshot = events.drain().get(0);
+        assertEquals(Set.of("aa01", "bb02", "cc03"), snapshot.getTableKeys());
+        assertEquals(Long.valueOf(8), snapshot.getCounters().get("macro.renders"));
+        assertTrue("drained", events.drain().isEmpty());
+    }
+
+    @Test
+    public void macroRendered_moreTablesThanTheCap_countsTheRestAsDropped() {
+        InMemoryUsageEvents events = new InMemoryUsageEvents(new MovableClock("2026-11-03T10:00:00Z"));
+        for (int i = 0; i < InMemoryUsageEvents.MAX_TABLES + 3; i++) {
+            events.macroRendered(table(Integer.toHexString(i), MacroRender.Output.PAGE));
+        }
+        events.macroRendered(table("0", MacroRender.Output.PAGE));
+        UsageSnapshot snapshot = events.drain().get(0);
+        assertEquals(InMemoryUsageEvents.MAX_TABLES, snapshot.getTableKeys().size());
+        assertEquals(Long.valueOf(3), snapshot.getCounters().get(UsageCounter.TABLES_DROPPED.key()));
+        assertEquals("a drain frees the room", Set.of("ffff"), drainTables(events, "ffff"));
+    }
+
+    private static Set<String> drainTables(InMemoryUsageEvents events, String tableKey) {
+        events.macroRendered(table(tableKey, MacroRender.Output.PAGE));
+        return events.drain().get(0).getTableKeys();
+    }
+
+    @Test
+    public void toString_leavesTheTableOut() {
+        assertFalse(table("feedc0de", MacroRender.Output.PAGE).toString().contains("feedc0de"));
+    }
 }
