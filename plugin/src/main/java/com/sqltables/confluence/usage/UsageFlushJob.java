@@ -45,7 +45,7 @@ public class UsageFlushJob implements JobRunner, DisposableBean {
      * Compaction runs on every this many runs of the job (every 10 minutes), not after every flush and
      * not when a row count crosses a threshold: a fixed rhythm costs no extra query on the other runs,
      * keeps a period at most about {@code counters × (1 + 10 × nodes)} rows, and a compaction of an
-     * already compacted period is only three cheap reads. Each node starts at a random phase, so a
+     * already compacted period is only two cheap reads. Each node starts at a random phase, so a
      * cluster started at once spreads its compactions over the 10 minutes; when two nodes still compact
      * the same rows at once, the store rolls one back and nothing is lost or counted twice.
      */
