@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Time of a cache hit through the macro, against the same table rendered without the cache.</li>
  *   <li>Concurrent renders on a small pool, and a long run with failing and timing-out queries: renders
  *       that ended other than as designed, and connections still lent out afterwards.</li>
+ *   <li>What a render pays for usage counting ({@link CounterOverheadBench}).</li>
  * </ol>
  * Timings are measured, never judged: only the correctness figures decide the exit code (1 if any fails).
  */
@@ -67,6 +68,7 @@ public final class RenderBench {
             timed("concurrency (warm pool)", () -> concurrent(app, "warm pool"));
             timed("long run", () -> longRun(app));
         }
+        timed("usage counting", () -> CounterOverheadBench.sizedFor(config, log).run(report));
         return report;
     }
 

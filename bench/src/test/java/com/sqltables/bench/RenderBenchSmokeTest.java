@@ -50,6 +50,9 @@ public class RenderBenchSmokeTest {
             "4. connections lent out after them, warm pool (leaked)",
             "4. 500 renders (1 in 10 failing): unexpected errors",
             "4. connections lent out after 500 renders (leaked)",
+            "5. usage counting per render, 1 thread",
+            "5. usage counting per render, 2 threads contending",
+            "5. renders counted minus renders made (lost or doubled)",
         };
         List<Report.Row> rows = report.rows();
         assertEquals("rows printed:\n" + printed, expected.length, rows.size());
@@ -80,6 +83,21 @@ public class RenderBenchSmokeTest {
         assertTrue(longRun.baseline, longRun.baseline.contains("query_failed 48"));
         assertTrue(longRun.baseline, longRun.baseline.contains("timeout 2"));
         assertTrue(longRun.baseline, longRun.baseline.contains("success 450"));
+    }
+
+    @Test
+    public void run_tinySizes_measuresUsageCountingInNanosecondsPerRender() {
+        for (Report.Row row : report.rows()) {
+            if (row.figure.startsWith("5. usage counting per render")) {
+                // A number (it may be near zero or even below on a tiny, noisy run), beside the no-op loop's.
+                Double.parseDouble(row.value);
+                assertTrue(row.baseline, row.baseline.endsWith(" no-op loop"));
+                assertTrue(row.ratio, row.ratio.endsWith("x"));
+            }
+        }
+        Report.Row lost = report.rows().stream().filter(r -> r.figure.startsWith("5. renders counted")).findFirst()
+                .orElseThrow();
+        assertEquals("renders lost or counted twice, two threads included", "0", lost.value);
     }
 
     @Test

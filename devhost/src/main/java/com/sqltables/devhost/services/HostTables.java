@@ -3,6 +3,7 @@ package com.sqltables.devhost.services;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,6 +87,52 @@ public final class HostTables {
             }
         }
         return false;
+    }
+
+    /**
+     * Inserts a row unless one with its key exists, leaving an existing row as it is. Every node does this
+     * on each start (a job's initial state, a namespace's model row), so it must not raise a duplicate key
+     * on the database: PostgreSQL logs every one as an error. On PostgreSQL one {@code INSERT … ON CONFLICT
+     * DO NOTHING}, which raises nothing even when two nodes insert at the same moment; elsewhere (H2) a
+     * look first, and only a real race of two nodes reaches the insert's duplicate key, which is tolerated.
+     *
+     * @param connection in auto-commit mode, or in a transaction the caller commits
+     * @return whether this call inserted the row
+     */
+    public static boolean insertIfAbsent(Connection connection, String table, String keyColumn, String key,
+                                         String valueColumn, Object value) throws SQLException {
+        String insert = "INSERT INTO " + table + " (" + keyColumn + ", " + valueColumn + ") VALUES (?, ?)";
+        if (isPostgres(connection)) {
+            try (PreparedStatement statement = connection.prepareStatement(insert + " ON CONFLICT (" + keyColumn
+                    + ") DO NOTHING")) {
+                statement.setString(1, key);
+                statement.setObject(2, value);
+                return statement.executeUpdate() > 0;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, key);
+            statement.setObject(2, value);
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     /** @return whether the exception reports a unique or primary key violation (SQLState class 23) */

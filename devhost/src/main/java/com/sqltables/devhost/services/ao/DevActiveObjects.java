@@ -133,16 +133,7 @@ public final class DevActiveObjects implements ActiveObjects, AutoCloseable {
     }
 
     private void insertModelRowIfAbsent(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + HostTables.AO_MODEL + " (NAMESPACE, MODEL_VERSION) VALUES (?, ?)")) {
-            insert.setString(1, namespace);
-            insert.setString(2, "0");
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (!HostTables.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        HostTables.insertIfAbsent(connection, HostTables.AO_MODEL, "NAMESPACE", namespace, "MODEL_VERSION", "0");
     }
 
     private ModelVersion lockModelVersion(Connection connection) throws SQLException {

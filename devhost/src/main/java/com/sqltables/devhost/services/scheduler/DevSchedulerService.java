@@ -281,16 +281,12 @@ public final class DevSchedulerService implements SchedulerService, SchedulerHis
 
     /** Records the initial disabled state of a managed job, unless an admin has already decided. */
     public void initDisabled(JobId jobId, boolean disabledByDefault) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + HostTables.JOB_STATUS + " (JOB_ID, DISABLED) VALUES (?, ?)")) {
-            insert.setString(1, jobId.toString());
-            insert.setBoolean(2, disabledByDefault);
-            insert.executeUpdate();
+        // Every node's start comes here for every managed job: the row usually exists already.
+        try (Connection connection = database.getConnection()) {
+            HostTables.insertIfAbsent(connection, HostTables.JOB_STATUS, "JOB_ID", jobId.toString(), "DISABLED",
+                    disabledByDefault);
         } catch (SQLException e) {
-            if (!HostTables.isDuplicateKey(e)) {
-                throw new IllegalStateException("Cannot store the state of job " + jobId + ": " + e.getMessage(), e);
-            }
+            throw new IllegalStateException("Cannot store the state of job " + jobId + ": " + e.getMessage(), e);
         }
     }
 

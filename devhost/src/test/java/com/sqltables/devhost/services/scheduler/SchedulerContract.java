@@ -11,6 +11,7 @@ import com.atlassian.scheduler.config.Schedule;
 import com.atlassian.scheduler.status.JobDetails;
 import com.atlassian.scheduler.status.RunDetails;
 import com.atlassian.scheduler.status.RunOutcome;
+import com.sqltables.devhost.services.FailedStatements;
 import com.sqltables.devhost.services.HostTables;
 import org.junit.After;
 import org.junit.Before;
@@ -59,13 +60,14 @@ public abstract class SchedulerContract {
     private DevSchedulerService node1;
     private DevSchedulerService node2;
     private final List<String> runsByNode = java.util.Collections.synchronizedList(new ArrayList<>());
+    private DataSource database;
 
     /** A fresh, empty database shared by both nodes. */
     protected abstract DataSource database() throws Exception;
 
     @Before
     public void startNodes() throws Exception {
-        DataSource database = database();
+        database = database();
         HostTables.ensure(database);
         node1 = new DevSchedulerService(database, "node-1", clock, false);
         node2 = new DevSchedulerService(database, "node-2", clock, false);
@@ -184,6 +186,22 @@ public abstract class SchedulerContract {
         assertEquals(Date.from(Instant.parse("2025-03-01T10:06:00Z")), node1.getJobDetails(jobId).getNextRunTime());
         clock.set(Instant.parse("2025-03-01T10:06:00Z"));
         assertEquals(1, tickBothNodes(clock.instant()).size());
+    }
+
+    @Test
+    public void managedJobState_onEachNodesStart_keepsTheFirstRowAndRaisesNoDuplicateKey() throws Exception {
+        JobId jobId = JobId.of("managed-job");
+        FailedStatements recorder = new FailedStatements(database);
+        try (DevSchedulerService restarted = new DevSchedulerService(recorder.dataSource(), "node-3", clock, false)) {
+            node1.initDisabled(jobId, false);
+            node2.setDisabled(jobId, true);
+
+            // A node starting later (or restarting) initialises every managed job's state again.
+            restarted.initDisabled(jobId, false);
+
+            assertTrue("the admin's decision stays", restarted.isDisabled(jobId));
+            assertEquals("statements the database refused", List.of(), recorder.failures());
+        }
     }
 
     @Test

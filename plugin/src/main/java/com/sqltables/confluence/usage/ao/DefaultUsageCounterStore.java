@@ -18,9 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -119,9 +117,19 @@ public class DefaultUsageCounterStore implements UsageCounterStore {
         checkPeriod(errors, period);
         String node = errors.optionalLine("nodeId", nodeId, MAX_NODE_ID_LENGTH);
         errors.throwIfAny();
-        int rowsBefore = ao.count(UsageDeltaEntity.class, COLUMN_PERIOD_KEY + " = ?", period);
+        Map<String, Integer> rowsPerCounter = rowsPerCounter(period);
+        int rowsBefore = 0;
+        for (int rows : rowsPerCounter.values()) {
+            rowsBefore += rows;
+        }
         int conflicts = 0;
-        for (String counterKey : counterKeys(period)) {
+        for (Map.Entry<String, Integer> counter : rowsPerCounter.entrySet()) {
+            // A counter already in one row costs no transaction: the flush job compacts every few minutes,
+            // mostly periods whose counters are nearly all compacted already.
+            if (counter.getValue() < 2) {
+                continue;
+            }
+            String counterKey = counter.getKey();
             for (int batch = 0; batch < MAX_BATCHES_PER_COUNTER; batch++) {
                 BatchOutcome outcome = compactBatch(period, counterKey, node);
                 if (outcome == BatchOutcome.CONFLICT) {
@@ -186,12 +194,12 @@ public class DefaultUsageCounterStore implements UsageCounterStore {
         }
     }
 
-    private Set<String> counterKeys(String period) {
-        Set<String> keys = new TreeSet<>();
+    private Map<String, Integer> rowsPerCounter(String period) {
+        Map<String, Integer> rows = new TreeMap<>();
         ao.stream(UsageDeltaEntity.class, Query.select(COLUMN_ID + ", " + COLUMN_COUNTER_KEY)
                         .where(COLUMN_PERIOD_KEY + " = ?", period),
-                row -> keys.add(row.getCounterKey()));
-        return keys;
+                row -> rows.merge(row.getCounterKey(), 1, Integer::sum));
+        return rows;
     }
 
     private void insert(String period, String counterKey, long delta, String node, java.util.Date now) {

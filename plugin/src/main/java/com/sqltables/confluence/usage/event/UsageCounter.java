@@ -69,7 +69,7 @@ public enum UsageCounter {
     }
 
     static UsageCounter of(MacroRender.Outcome outcome) {
-        return valueOf("OUTCOME_" + outcome.name());
+        return ByOutcome.COUNTERS[outcome.ordinal()];
     }
 
     static UsageCounter of(MacroRender.CacheUse cacheUse) {
@@ -82,6 +82,17 @@ public enum UsageCounter {
                 return CACHE_REFRESH;
             default:
                 return null;
+        }
+    }
+
+    /** Outcome → counter, resolved once by name: every render needs it, and a name lookup builds a string. */
+    private static final class ByOutcome {
+        static final UsageCounter[] COUNTERS = new UsageCounter[MacroRender.Outcome.values().length];
+
+        static {
+            for (MacroRender.Outcome outcome : MacroRender.Outcome.values()) {
+                COUNTERS[outcome.ordinal()] = valueOf("OUTCOME_" + outcome.name());
+            }
         }
     }
 }

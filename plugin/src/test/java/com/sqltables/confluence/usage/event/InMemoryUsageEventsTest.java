@@ -136,7 +136,7 @@ public class InMemoryUsageEventsTest {
             assertTrue("duplicate " + counter.key(), keys.add(counter.key()));
         }
         for (MacroRender.Outcome outcome : MacroRender.Outcome.values()) {
-            UsageCounter.of(outcome);
+            assertEquals("OUTCOME_" + outcome.name(), UsageCounter.of(outcome).name());
         }
     }
 
