@@ -83,7 +83,7 @@ public class SqlTableService {
         } catch (NotFoundException e) {
             return fail(event, MacroRender.Outcome.NOT_FOUND, e.getMessage());
         } catch (AccessDeniedException e) {
-            return fail(event, MacroRender.Outcome.ACCESS_DENIED, e.getMessage());
+            return fail(event, MacroRender.Outcome.ACCESS_DENIED, e.text(i18n));
         } catch (ParameterException e) {
             return fail(event, MacroRender.Outcome.QUERY_PARAMETER, e.getMessage());
         } catch (SqlRejectedException e) {
@@ -149,8 +149,7 @@ public class SqlTableService {
             permissions.checkInlineSql(datasource, context.getSqlAuthor());
             // Outside the editor, the SQL must be part of the saved content whose author was checked.
             if (context.getOutputMode() != OutputMode.PREVIEW && !StoredSql.isPartOf(context.getStoredBody(), sql)) {
-                throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR, "The SQL in this macro is"
-                        + " not part of the saved page, so nobody can vouch for it: it runs only from a saved page.");
+                throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR, "sql.unsaved");
             }
         }
         for (String name : parameters.getValues().keySet()) {
