@@ -127,15 +127,15 @@ public class SqlTableService {
         List<QueryParameter> declared;
         if (parameters.isInline()) {
             datasource = definitions.datasourceNamed(parameters.getDatasource()).orElseThrow(() -> new NotFoundException(
-                    "There is no datasource named '" + parameters.getDatasource() + "'."));
+                    i18n.getText(KEY_PREFIX + "not.found.datasource", parameters.getDatasource())));
             sql = parameters.getInlineSql();
             declared = List.of();
         } else {
             SavedQuery query = definitions.savedQueryNamed(parameters.getQueryName()).orElseThrow(() ->
-                    new NotFoundException("There is no saved query named '" + parameters.getQueryName() + "'."));
+                    new NotFoundException(i18n.getText(KEY_PREFIX + "not.found.query", parameters.getQueryName())));
             event.savedQueryId(query.getId());
             datasource = definitions.datasource(query.getSettings().getDatasourceId()).orElseThrow(() ->
-                    new NotFoundException("The datasource of saved query '" + query.getName() + "' no longer exists."));
+                    new NotFoundException(i18n.getText(KEY_PREFIX + "not.found.query.datasource", query.getName())));
             if (parameters.getDatasource() != null && !parameters.getDatasource().equalsIgnoreCase(datasource.getName())) {
                 throw new MacroParameterException("datasource", "names '" + parameters.getDatasource()
                         + "', but saved query '" + query.getName() + "' runs on datasource '" + datasource.getName()
