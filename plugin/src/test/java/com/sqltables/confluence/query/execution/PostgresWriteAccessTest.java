@@ -7,6 +7,8 @@ import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.pool.TestPools;
 import com.sqltables.confluence.testing.PropertiesI18nResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +22,9 @@ import org.junit.Test;
 /**
  * "Test connection" on PostgreSQL with real roles: memberships that reach beyond reading — predefined
  * roles for server files, programs, other sessions and all data, a superuser role to switch to —
- * are warned about whether granted directly or through another role; a read-only role is not.
+ * are warned about whether granted directly or through another role; a read-only role is not. The
+ * {@code select_}, {@code pgReadFile_} and {@code copyTo…_} tests show why: each danger works from a
+ * read-only transaction.
  */
 public class PostgresWriteAccessTest {
     private static final TestDatabase DATABASE = TestDatabase.POSTGRESQL;
@@ -39,6 +43,7 @@ public class PostgresWriteAccessTest {
                 "CREATE ROLE st_probe_readers NOLOGIN", "GRANT SELECT ON st_probe_data TO st_probe_readers",
                 login("st_probe_reader"), "GRANT st_probe_readers TO st_probe_reader",
                 login("st_probe_files"), "GRANT pg_read_server_files TO st_probe_files",
+                "GRANT EXECUTE ON FUNCTION pg_read_file(text) TO st_probe_files",
                 login("st_probe_writefiles"), "GRANT pg_write_server_files TO st_probe_writefiles",
                 login("st_probe_program"), "GRANT pg_execute_server_program TO st_probe_program",
                 login("st_probe_readall"), "GRANT pg_read_all_data TO st_probe_readall",
@@ -148,6 +153,59 @@ public class PostgresWriteAccessTest {
     }
 
     @Test
+    public void copyToFile_memberOfPgWriteServerFiles_writesAServerFileInAReadOnlyTransaction() throws Exception {
+        // Why the membership is flagged: a read-only transaction does not stop COPY TO a file.
+        Path file = Files.createTempDirectory("st-probe").resolve("written.txt");
+        openToTheServer(file.getParent());
+        try {
+            readOnly("st_probe_writefiles", "COPY (SELECT 'written') TO '" + file + "'");
+
+            assertEquals("written", Files.readString(file).trim());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(file.getParent());
+        }
+    }
+
+    @Test
+    public void pgReadFile_memberOfPgReadServerFiles_readsAServerFileInAReadOnlyTransaction() throws Exception {
+        // pg_read_file needs EXECUTE on it too (granted above); then any absolute path is readable.
+        Path file = Files.createTempDirectory("st-probe").resolve("secret.txt");
+        openToTheServer(file.getParent());
+        Files.writeString(file, "secret");
+        assertTrue(file.toFile().setReadable(true, false));
+        try (Connection connection = DriverManager.getConnection(url(), "st_probe_files", PASSWORD);
+             Statement statement = connection.createStatement()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try (ResultSet rs = statement.executeQuery("SELECT pg_read_file('" + file + "'),"
+                    + " current_setting('transaction_read_only')")) {
+                rs.next();
+                assertEquals("secret", rs.getString(1));
+                assertEquals("on", rs.getString(2));
+            }
+            connection.rollback();
+        } finally {
+            Files.delete(file);
+            Files.delete(file.getParent());
+        }
+    }
+
+    @Test
+    public void copyToProgram_memberOfPgExecuteServerProgram_runsAProgramInAReadOnlyTransaction() throws Exception {
+        Path file = Files.createTempDirectory("st-probe").resolve("ran.txt");
+        openToTheServer(file.getParent());
+        try {
+            readOnly("st_probe_program", "COPY (SELECT 'ran') TO PROGRAM 'cat > " + file + "'");
+
+            assertEquals("ran", Files.readString(file).trim());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(file.getParent());
+        }
+    }
+
+    @Test
     public void testConnection_createRole_isWarnedAbout() {
         assertWarning("st_probe_createrole", "has CREATEROLE: it may create roles");
     }
@@ -160,6 +218,26 @@ public class PostgresWriteAccessTest {
         assertTrue(warning, warning.contains("The database account " + expected));
         assertTrue(warning, warning.endsWith("an account with read rights only is the safest protection."));
         return warning;
+    }
+
+    /** Runs one statement as {@code role} in a read-only transaction, as a read-only datasource would. */
+    private static void readOnly(String role, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), role, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('transaction_read_only')")) {
+                rs.next();
+                assertEquals("on", rs.getString(1));
+            }
+            statement.execute(sql);
+            connection.rollback();
+        }
+    }
+
+    /** The server may run as another operating-system user than the tests. */
+    private static void openToTheServer(Path directory) {
+        assertTrue(directory.toFile().setWritable(true, false) && directory.toFile().setExecutable(true, false));
     }
 
     private static String login(String role) {
