@@ -1,10 +1,17 @@
 package com.sqltables.confluence.access;
 
+import com.atlassian.sal.api.message.I18nResolver;
+import java.io.Serializable;
+import java.util.List;
+
 /**
- * A render was refused by the access rules. The message is safe to show on the page: it names the
- * datasource and what is missing, never a group list, a user or a credential.
+ * A render was refused by the access rules. Its text is an i18n key with arguments, so the page shows
+ * it in the reader's language ({@link #text}); it names the datasource and what is missing, never a
+ * group list, a user or a credential. {@link #getMessage()} holds the key and arguments, for logs.
  */
 public class AccessDeniedException extends RuntimeException {
+    /** Prefix of the refusals' i18n keys in {@code i18n/sql-tables.properties}. */
+    public static final String KEY_PREFIX = "com.sqltables.confluence.access.denied.";
     private static final long serialVersionUID = 1L;
 
     /** Why access was refused; reported in usage counts and chosen by tests. */
@@ -20,13 +27,36 @@ public class AccessDeniedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String key;
+    private final List<String> arguments;
 
-    public AccessDeniedException(Reason reason, String message) {
-        super(message);
+    /**
+     * @param text the i18n key of the sentence, below {@link #KEY_PREFIX}
+     * @param arguments the values of its {@code {0}}, {@code {1}}, … (datasource and space names)
+     */
+    public AccessDeniedException(Reason reason, String text, String... arguments) {
+        super(KEY_PREFIX + text + List.of(arguments));
         this.reason = reason;
+        this.key = KEY_PREFIX + text;
+        this.arguments = List.of(arguments);
     }
 
     public Reason getReason() {
         return reason;
+    }
+
+    /** @return the full i18n key of the sentence */
+    public String getKey() {
+        return key;
+    }
+
+    /** @return the values of the sentence's arguments, in order */
+    public List<String> getArguments() {
+        return arguments;
+    }
+
+    /** @return the refusal in the language of {@code i18n}; plain text (escape to show) */
+    public String text(I18nResolver i18n) {
+        return i18n.getText(key, arguments.toArray(new Serializable[0]));
     }
 }

@@ -45,18 +45,15 @@ public class DatasourcePermissions {
     public void checkView(Datasource datasource, String spaceKey, UserKey viewer) {
         DatasourceSettings settings = datasource.getSettings();
         if (!spaceAllowed(settings.getAllowedSpaces(), spaceKey)) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.SPACE, spaceKey == null
-                    ? "Datasource '" + datasource.getName() + "' may only be used in certain spaces, and this"
-                            + " content is not in a space."
-                    : "Datasource '" + datasource.getName() + "' may not be used in space '" + spaceKey
-                            + "'. A Confluence administrator can allow it.");
+            throw spaceKey == null
+                    ? new AccessDeniedException(AccessDeniedException.Reason.SPACE, "space.none", datasource.getName())
+                    : new AccessDeniedException(AccessDeniedException.Reason.SPACE, "space", datasource.getName(),
+                            spaceKey);
         }
         List<String> groups = settings.getAllowedGroups();
         if (!groups.isEmpty() && !inAnyGroup(viewer, groups)) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.VIEWER, viewer == null
-                    ? "Log in to see this table: data from datasource '" + datasource.getName()
-                            + "' is shown to certain users only."
-                    : "You are not allowed to see data from datasource '" + datasource.getName() + "'.");
+            throw new AccessDeniedException(AccessDeniedException.Reason.VIEWER,
+                    viewer == null ? "viewer.anonymous" : "viewer", datasource.getName());
         }
     }
 
@@ -69,15 +66,12 @@ public class DatasourcePermissions {
     public void checkInlineSql(Datasource datasource, UserKey author) {
         DatasourceSettings settings = datasource.getSettings();
         if (!settings.isInlineSqlAllowed()) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.INLINE_SQL_DISABLED,
-                    "Datasource '" + datasource.getName() + "' runs saved queries only: choose one with the"
-                            + " 'query' parameter instead of writing SQL into the macro.");
+            throw new AccessDeniedException(AccessDeniedException.Reason.INLINE_SQL_DISABLED, "inline.disabled",
+                    datasource.getName());
         }
         if (author == null || !inAnyGroup(author, settings.getAllowedGroups())) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR,
-                    "The SQL in this macro was last saved by someone who may not write SQL for datasource '"
-                            + datasource.getName() + "'. It runs once a user allowed to write SQL for it saves"
-                            + " the page.");
+            throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR, "sql.author",
+                    datasource.getName());
         }
     }
 

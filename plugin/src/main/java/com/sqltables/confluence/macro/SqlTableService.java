@@ -84,7 +84,7 @@ public class SqlTableService {
         } catch (NotFoundException e) {
             return fail(event, MacroRender.Outcome.NOT_FOUND, e.getMessage());
         } catch (AccessDeniedException e) {
-            return fail(event, MacroRender.Outcome.ACCESS_DENIED, e.getMessage());
+            return fail(event, MacroRender.Outcome.ACCESS_DENIED, e.text(i18n));
         } catch (ParameterException e) {
             return fail(event, MacroRender.Outcome.QUERY_PARAMETER, e.getMessage());
         } catch (SqlRejectedException e) {
@@ -129,15 +129,15 @@ public class SqlTableService {
         List<QueryParameter> declared;
         if (parameters.isInline()) {
             datasource = definitions.datasourceNamed(parameters.getDatasource()).orElseThrow(() -> new NotFoundException(
-                    "There is no datasource named '" + parameters.getDatasource() + "'."));
+                    i18n.getText(KEY_PREFIX + "not.found.datasource", parameters.getDatasource())));
             sql = parameters.getInlineSql();
             declared = List.of();
         } else {
             SavedQuery query = definitions.savedQueryNamed(parameters.getQueryName()).orElseThrow(() ->
-                    new NotFoundException("There is no saved query named '" + parameters.getQueryName() + "'."));
+                    new NotFoundException(i18n.getText(KEY_PREFIX + "not.found.query", parameters.getQueryName())));
             event.savedQueryId(query.getId());
             datasource = definitions.datasource(query.getSettings().getDatasourceId()).orElseThrow(() ->
-                    new NotFoundException("The datasource of saved query '" + query.getName() + "' no longer exists."));
+                    new NotFoundException(i18n.getText(KEY_PREFIX + "not.found.query.datasource", query.getName())));
             if (parameters.getDatasource() != null && !parameters.getDatasource().equalsIgnoreCase(datasource.getName())) {
                 throw new MacroParameterException("datasource", "names '" + parameters.getDatasource()
                         + "', but saved query '" + query.getName() + "' runs on datasource '" + datasource.getName()
@@ -151,8 +151,7 @@ public class SqlTableService {
             permissions.checkInlineSql(datasource, context.getSqlAuthor());
             // Outside the editor, the SQL must be part of the saved content whose author was checked.
             if (context.getOutputMode() != OutputMode.PREVIEW && !StoredSql.isPartOf(context.getStoredBody(), sql)) {
-                throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR, "The SQL in this macro is"
-                        + " not part of the saved page, so nobody can vouch for it: it runs only from a saved page.");
+                throw new AccessDeniedException(AccessDeniedException.Reason.SQL_AUTHOR, "sql.unsaved");
             }
         }
         for (String name : parameters.getValues().keySet()) {

@@ -12,6 +12,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.sqltables.confluence.datasource.ConnectionKind;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceSettings;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.time.Instant;
 import java.util.List;
 import org.junit.Before;
@@ -23,6 +24,7 @@ public class DatasourcePermissionsTest {
     private static final UserKey OUTSIDER = new UserKey("outsider-key");
 
     private final UserManager userManager = mock(UserManager.class);
+    private final PropertiesI18nResolver i18n = new PropertiesI18nResolver();
     private DatasourcePermissions permissions;
 
     @Before
@@ -64,13 +66,17 @@ public class DatasourcePermissionsTest {
                 () -> permissions.checkView(sales, "DEV", READER));
         assertEquals(AccessDeniedException.Reason.SPACE, e.getReason());
         assertEquals("Datasource 'Sales' may not be used in space 'DEV'. A Confluence administrator can allow it.",
-                e.getMessage());
+                e.text(i18n));
     }
 
     @Test
     public void checkView_contentOutsideAnySpace_isRefusedWhenSpacesAreListed() {
         Datasource sales = datasource(List.of("FIN"), List.of(), false);
-        assertEquals(AccessDeniedException.Reason.SPACE, denied(() -> permissions.checkView(sales, null, READER)));
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> permissions.checkView(sales, null, READER));
+        assertEquals(AccessDeniedException.Reason.SPACE, e.getReason());
+        assertEquals("Datasource 'Sales' may only be used in certain spaces, and this content is not in a space.",
+                e.text(i18n));
     }
 
     @Test
@@ -84,6 +90,7 @@ public class DatasourcePermissionsTest {
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> permissions.checkView(sales, "FIN", OUTSIDER));
         assertEquals(AccessDeniedException.Reason.VIEWER, e.getReason());
+        assertEquals("You are not allowed to see data from datasource 'Sales'.", e.text(i18n));
         assertFalse(e.getMessage(), e.getMessage().contains("finance"));
     }
 
@@ -92,7 +99,8 @@ public class DatasourcePermissionsTest {
         Datasource sales = datasource(List.of(), List.of("finance"), false);
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> permissions.checkView(sales, "FIN", null));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("Log in to see this table"));
+        assertEquals("Log in to see this table: data from datasource 'Sales' is shown to certain users only.",
+                e.text(i18n));
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.sqltables.confluence.query.execution.ConnectionTester;
 import com.sqltables.confluence.query.execution.QueryExecutor;
 import com.sqltables.confluence.datasource.pool.DatasourcePools;
 import com.sqltables.confluence.sql.ReadOnlyStatementValidator;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.confluence.usage.ao.UsageCounterStore;
 import com.sqltables.confluence.report.UsageReportBuilder;
 import com.sqltables.confluence.report.UsageReportConsent;
@@ -95,7 +96,8 @@ final class AdminFixture {
         when(properties.getSharedHomeDirectory()).thenReturn(Optional.of(sharedHome));
         passwords = new DatasourcePasswords(properties);
         pools = new DatasourcePools(datasourceStore, passwords);
-        service = new DefaultDatasourceService(ao, datasourceStore, savedQueryStore, auditStore, passwords, new ConnectionTester(),
+        service = new DefaultDatasourceService(ao, datasourceStore, savedQueryStore, auditStore, passwords,
+                new ConnectionTester(new PropertiesI18nResolver()),
                 pools);
 
         UserManager users = mock(UserManager.class);

@@ -18,6 +18,7 @@ import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.query.ao.SavedQueryStore;
 import com.sqltables.confluence.query.execution.ConnectionTester;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.host.ao.HostActiveObjects;
 import org.junit.After;
 import org.junit.Before;
@@ -100,7 +101,8 @@ public class DefaultDatasourceServiceCascadeTest {
         when(properties.getLocalHomeDirectory()).thenReturn(Optional.empty());
         DatasourcePasswords passwords = new DatasourcePasswords(properties);
         pools = new DatasourcePools(store, passwords);
-        service = new DefaultDatasourceService(ao, store, savedQueries, audit, passwords, new ConnectionTester(), pools);
+        service = new DefaultDatasourceService(ao, store, savedQueries, audit, passwords,
+                new ConnectionTester(new PropertiesI18nResolver()), pools);
         sales = service.create(DatasourceSettings.builder().name("sales").connectionKind(ConnectionKind.H2)
                 .jdbcUrl("jdbc:h2:mem:cascade_service").build(), null, ACTOR);
         first = savedQueries.create(new SavedQuerySettings("first", sales.getId(), "SELECT 1", null, null), ACTOR);

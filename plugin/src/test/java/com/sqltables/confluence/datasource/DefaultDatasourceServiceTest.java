@@ -16,6 +16,7 @@ import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.query.ao.SavedQueryStore;
 import com.sqltables.confluence.query.execution.ConnectionTester;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.host.ao.HostActiveObjects;
 import org.junit.After;
 import org.junit.Before;
@@ -66,7 +67,8 @@ public class DefaultDatasourceServiceTest {
         audit = new DefaultAuditLogStore(ao);
         passwords = new DatasourcePasswords(homes(folder.newFolder("shared").toPath()));
         pools = new DatasourcePools(store, passwords);
-        service = new DefaultDatasourceService(ao, store, savedQueries, audit, passwords, new ConnectionTester(), pools);
+        service = new DefaultDatasourceService(ao, store, savedQueries, audit, passwords,
+                new ConnectionTester(new PropertiesI18nResolver()), pools);
     }
 
     private static ApplicationProperties homes(Path shared) {
@@ -111,7 +113,7 @@ public class DefaultDatasourceServiceTest {
     @Test
     public void create_whenThePasswordCannotBeEncrypted_storesNothing() {
         DefaultDatasourceService noKey = new DefaultDatasourceService(ao, store, savedQueries, audit,
-                new DatasourcePasswords(homes(null)), new ConnectionTester(), pools);
+                new DatasourcePasswords(homes(null)), new ConnectionTester(new PropertiesI18nResolver()), pools);
 
         assertThrows(RuntimeException.class, () -> noKey.create(settings("sales").build(), "secret", ACTOR));
 

@@ -12,7 +12,7 @@ import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.license.LicenseHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sqltables.confluence.admin.PropertiesI18nResolver;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.confluence.admin.VelocityTemplateRenderer;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.ao.DefaultDatasourceStore;

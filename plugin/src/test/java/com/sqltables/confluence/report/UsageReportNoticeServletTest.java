@@ -11,7 +11,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sqltables.confluence.admin.PropertiesI18nResolver;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
 import java.io.PrintWriter;

@@ -1,6 +1,8 @@
 package com.sqltables.confluence.datasource.pool;
 
+import com.atlassian.sal.api.message.I18nResolver;
 import com.sqltables.confluence.datasource.security.JdbcDriverFamily;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,13 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the database whether the datasource's account could change data — the check behind the warning
- * of "Test connection" (third read-only layer: the account should have read rights only). Best effort:
- * it reads the catalog the account can see, misses rights it cannot see, and says nothing when the
- * catalog cannot be read. PostgreSQL, MariaDB and H2 are tested; the SQL Server and Oracle queries are
- * written from their documentation only.
+ * Asks the database whether the datasource's account could change data, or reach beyond the database
+ * (server files, programs, other sessions) — the check behind the warning of "Test connection" (third
+ * read-only layer: the account should have read rights only). Best effort: it reads the catalog the
+ * account can see, misses rights it cannot see, and says nothing when the catalog cannot be read.
+ * PostgreSQL, MariaDB and H2 are tested; the SQL Server and Oracle queries are written from their
+ * documentation only. Findings are i18n keys with arguments; {@link #warning} turns them into the text.
  */
 public final class WriteAccessProbe {
+    /** Prefix of the findings' i18n keys in {@code i18n/sql-tables.properties}. */
+    public static final String KEY_PREFIX = "com.sqltables.confluence.datasource.probe.";
     private static final Logger log = LoggerFactory.getLogger(WriteAccessProbe.class);
     private static final int MAX_NAMED = 5;
     private static final int PROBE_TIMEOUT_SECONDS = 10;
@@ -32,8 +38,26 @@ public final class WriteAccessProbe {
             + "|CREATE TEMPORARY TABLES|CREATE VIEW|LOCK TABLES)\\b");
     private static final Pattern MARIADB_GRANT = Pattern.compile("(?is)^GRANT\\s+(.*?)\\s+ON\\s+(\\S+)\\s+TO\\s");
 
-    private static final String POSTGRES_SUPERUSER =
-            "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user";
+    /**
+     * PostgreSQL's predefined roles that matter to a read-only datasource, each with its own warning:
+     * the server-file and program roles work from a read-only transaction (COPY TO a file or program;
+     * the file functions), pg_signal_backend lets a SELECT end other sessions, pg_read_all_data bypasses
+     * the table grants that limit what a datasource shows, and pg_write_all_data is write access.
+     * pg_read_all_data and pg_write_all_data exist from PostgreSQL 14 on; absent roles simply match nothing.
+     */
+    static final List<String> POSTGRES_RISKY_ROLES = List.of("pg_execute_server_program", "pg_write_server_files",
+            "pg_read_server_files", "pg_write_all_data", "pg_read_all_data", "pg_signal_backend");
+
+    private static final String POSTGRES_ATTRIBUTES =
+            "SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_catalog.pg_roles WHERE rolname = current_user";
+    // MEMBER, not USAGE: a member without INHERIT can still take the role's rights with SET ROLE, which
+    // a SELECT can do through set_config('role', …). pg_has_role follows memberships through other roles.
+    private static final String POSTGRES_SUPERUSER_ROLES = "SELECT rolname FROM pg_catalog.pg_roles"
+            + " WHERE rolsuper AND rolname <> current_user AND pg_has_role(current_user, oid, 'MEMBER')"
+            + " ORDER BY 1 LIMIT " + (MAX_NAMED + 1);
+    private static final String POSTGRES_RISKY_MEMBERSHIPS = "SELECT rolname FROM pg_catalog.pg_roles"
+            + " WHERE rolname IN (" + quoted(POSTGRES_RISKY_ROLES) + ")"
+            + " AND pg_has_role(current_user, oid, 'MEMBER')";
     private static final String POSTGRES_WRITABLE_TABLES = "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'v', 'f')"
@@ -65,12 +89,48 @@ public final class WriteAccessProbe {
     private WriteAccessProbe() {
     }
 
+    /** One thing the probe found: the i18n key (below {@link #KEY_PREFIX}) of its sentence and the arguments. */
+    public static final class Finding {
+        private final String key;
+        private final List<String> arguments;
+
+        Finding(String key, String... arguments) {
+            this.key = KEY_PREFIX + key;
+            this.arguments = List.of(arguments);
+        }
+
+        /** @return the full i18n key of the sentence */
+        public String getKey() {
+            return key;
+        }
+
+        /** @return the values of the sentence's {@code {0}}, {@code {1}}, … */
+        public List<String> getArguments() {
+            return arguments;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Finding && key.equals(((Finding) o).key) && arguments.equals(((Finding) o).arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(key, arguments);
+        }
+
+        @Override
+        public String toString() {
+            return key + arguments;
+        }
+    }
+
     /**
      * @param connection an open connection of the datasource; left as it was (the probe only reads)
-     * @return a warning naming what the account may change, or empty if nothing was found (or the
-     *     catalog could not be read)
+     * @return what the account may do beyond reading, most dangerous first; empty if nothing was found
+     *     (or the catalog could not be read)
      */
-    public static Optional<String> check(Connection connection, JdbcDriverFamily family) {
+    public static List<Finding> check(Connection connection, JdbcDriverFamily family) {
         try {
             switch (family) {
                 case POSTGRESQL:
@@ -84,38 +144,71 @@ public final class WriteAccessProbe {
                 case ORACLE:
                     return oracle(connection);
                 default:
-                    return Optional.empty();
+                    return List.of();
             }
         } catch (SQLException e) {
             log.debug("Could not tell whether the account can write ({}): {}", family.getDisplayName(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * @return the findings' sentences followed by the advice to use a read-only account, in the
+     *     language of {@code i18n}; empty when there are no findings
+     */
+    public static Optional<String> warning(List<Finding> findings, I18nResolver i18n) {
+        if (findings.isEmpty()) {
             return Optional.empty();
         }
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : findings) {
+            text.append(i18n.getText(finding.getKey(), finding.getArguments().toArray(new Serializable[0]))).append(' ');
+        }
+        return Optional.of(text.append(i18n.getText(KEY_PREFIX + "advice")).toString());
     }
 
-    private static Optional<String> postgres(Connection connection) throws SQLException {
-        if (Boolean.TRUE.equals(firstBoolean(connection, POSTGRES_SUPERUSER))) {
-            return Optional.of(warning("is a superuser and can change anything in the database"));
+    private static List<Finding> postgres(Connection connection) throws SQLException {
+        List<Finding> found = new ArrayList<>();
+        boolean[] attributes = booleans(connection, POSTGRES_ATTRIBUTES, 3);
+        if (attributes[0]) {
+            // A superuser bypasses every check below; the rest would only repeat it.
+            return List.of(new Finding("superuser"));
+        }
+        List<String> superuserRoles = rows(connection, POSTGRES_SUPERUSER_ROLES, 1);
+        if (!superuserRoles.isEmpty()) {
+            found.add(new Finding("postgres.superuser.member", names(superuserRoles)));
+        }
+        List<String> memberships = rows(connection, POSTGRES_RISKY_MEMBERSHIPS, 1);
+        for (String role : POSTGRES_RISKY_ROLES) {
+            if (memberships.contains(role)) {
+                found.add(new Finding("postgres.role." + role, role));
+            }
         }
         List<String> tables = rows(connection, POSTGRES_WRITABLE_TABLES, 2);
-        List<String> schemas = rows(connection, POSTGRES_CREATABLE_SCHEMAS, 1);
-        List<String> found = new ArrayList<>();
         if (!tables.isEmpty()) {
-            found.add("may insert, update or delete rows of " + names(tables));
+            found.add(new Finding("tables", names(tables)));
         }
+        List<String> schemas = rows(connection, POSTGRES_CREATABLE_SCHEMAS, 1);
         if (!schemas.isEmpty()) {
-            found.add("may create tables in schema " + names(schemas));
+            found.add(new Finding("schemas", names(schemas)));
         }
-        return found.isEmpty() ? Optional.empty() : Optional.of(warning(String.join(" and ", found)));
+        if (attributes[1]) {
+            found.add(new Finding("postgres.createrole"));
+        }
+        if (attributes[2]) {
+            found.add(new Finding("postgres.createdb"));
+        }
+        return found;
     }
 
-    private static Optional<String> mariaDb(Connection connection) throws SQLException {
-        List<String> grants = rows(connection, "SHOW GRANTS", 1);
-        return mariaDbWarning(grants);
+    private static List<Finding> mariaDb(Connection connection) throws SQLException {
+        return mariaDbFindings(rows(connection, "SHOW GRANTS", 1));
     }
 
     /** @param grants the lines of {@code SHOW GRANTS} */
-    static Optional<String> mariaDbWarning(List<String> grants) {
+    static List<Finding> mariaDbFindings(List<String> grants) {
         List<String> writes = new ArrayList<>();
+        boolean file = false;
         for (String line : grants) {
             Matcher grant = MARIADB_GRANT.matcher(line.trim());
             if (!grant.find()) {
@@ -129,8 +222,18 @@ public final class WriteAccessProbe {
             if (!privileges.isEmpty()) {
                 writes.add(String.join(", ", privileges) + " on " + grant.group(2));
             }
+            // FILE is a global right only; ALL PRIVILEGES on *.* includes it.
+            file |= privileges.contains("FILE")
+                    || privileges.contains("ALL PRIVILEGES") && grant.group(2).replace("`", "").equals("*.*");
         }
-        return writes.isEmpty() ? Optional.empty() : Optional.of(warning("has " + names(writes)));
+        List<Finding> found = new ArrayList<>();
+        if (!writes.isEmpty()) {
+            found.add(new Finding("mariadb.grants", names(writes)));
+        }
+        if (file) {
+            found.add(new Finding("mariadb.file"));
+        }
+        return found;
     }
 
     /** {@code SELECT (a, b), UPDATE (c)}: column lists name columns, not rights. */
@@ -138,79 +241,76 @@ public final class WriteAccessProbe {
         return privileges.replaceAll("\\([^)]*\\)", "");
     }
 
-    private static Optional<String> h2(Connection connection) throws SQLException {
-        Boolean admin;
+    private static List<Finding> h2(Connection connection) throws SQLException {
+        boolean admin;
         try {
-            admin = firstBoolean(connection, H2_ADMIN);
+            admin = booleans(connection, H2_ADMIN, 1)[0];
         } catch (SQLException e) {
             // H2 shows the user list to administrators only.
-            admin = Boolean.FALSE;
+            admin = false;
         }
-        if (Boolean.TRUE.equals(admin)) {
-            return Optional.of(warning("is an H2 administrator and can change anything in the database"));
+        if (admin) {
+            return List.of(new Finding("h2.admin"));
         }
         List<String> tables = rows(connection, H2_WRITABLE_TABLES, 2);
-        return tables.isEmpty() ? Optional.empty()
-                : Optional.of(warning("may insert, update or delete rows of " + names(tables)));
+        return tables.isEmpty() ? List.of() : List.of(new Finding("tables", names(tables)));
     }
 
-    private static Optional<String> sqlServer(Connection connection) throws SQLException {
-        List<String> found = new ArrayList<>();
+    private static List<Finding> sqlServer(Connection connection) throws SQLException {
+        List<String> roles = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-            try (ResultSet roles = statement.executeQuery(SQLSERVER_ROLES)) {
+            try (ResultSet rs = statement.executeQuery(SQLSERVER_ROLES)) {
                 String[] names = {"sysadmin", "db_owner", "db_datawriter", "db_ddladmin"};
-                if (roles.next()) {
+                if (rs.next()) {
                     for (int i = 0; i < names.length; i++) {
-                        if (roles.getInt(i + 1) == 1) {
-                            found.add(names[i]);
+                        if (rs.getInt(i + 1) == 1) {
+                            roles.add(names[i]);
                         }
                     }
                 }
             }
         }
         List<String> permissions = rows(connection, SQLSERVER_PERMISSIONS, 1);
-        List<String> parts = new ArrayList<>();
-        if (!found.isEmpty()) {
-            parts.add("is a member of " + names(found));
+        List<Finding> found = new ArrayList<>();
+        if (!roles.isEmpty()) {
+            found.add(new Finding("sqlserver.roles", names(roles)));
         }
         if (!permissions.isEmpty()) {
-            parts.add("has the database permissions " + names(permissions));
+            found.add(new Finding("sqlserver.permissions", names(permissions)));
         }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(warning(String.join(" and ", parts)));
+        return found;
     }
 
-    private static Optional<String> oracle(Connection connection) throws SQLException {
-        List<String> parts = new ArrayList<>();
+    private static List<Finding> oracle(Connection connection) throws SQLException {
+        List<Finding> found = new ArrayList<>();
         List<String> privileges = rows(connection, ORACLE_SYSTEM_PRIVILEGES, 1);
         if (!privileges.isEmpty()) {
-            parts.add("has the system privileges " + names(privileges));
+            found.add(new Finding("oracle.privileges", names(privileges)));
         }
         if (firstLong(connection, ORACLE_OWN_TABLES) > 0) {
-            parts.add("owns tables");
+            found.add(new Finding("oracle.own.tables"));
         }
         if (firstLong(connection, ORACLE_GRANTED_TABLES) > 0) {
-            parts.add("may insert, update or delete rows of other schemas' tables");
+            found.add(new Finding("oracle.granted.tables"));
         }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(warning(String.join(" and ", parts)));
+        return found;
     }
 
-    private static String warning(String finding) {
-        return "The database account " + finding + ". SQL Tables refuses writes on read-only datasources,"
-                + " but an account with read rights only is the safest protection.";
-    }
-
-    private static Boolean firstBoolean(Connection connection, String sql) throws SQLException {
+    /** @return the first row's first {@code columns} values, SQL {@code NULL} and no row read as false */
+    private static boolean[] booleans(Connection connection, String sql, int columns) throws SQLException {
+        boolean[] values = new boolean[columns];
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
             try (ResultSet rs = statement.executeQuery(sql)) {
-                if (!rs.next()) {
-                    return null;
+                if (rs.next()) {
+                    for (int i = 0; i < columns; i++) {
+                        values[i] = rs.getBoolean(i + 1);
+                    }
                 }
-                boolean value = rs.getBoolean(1);
-                return rs.wasNull() ? null : value;
             }
         }
+        return values;
     }
 
     private static long firstLong(Connection connection, String sql) throws SQLException {
@@ -240,10 +340,19 @@ public final class WriteAccessProbe {
         return rows;
     }
 
+    /** Lists names; past {@link #MAX_NAMED} an ellipsis says there are more (no word to translate). */
     private static String names(List<String> names) {
         if (names.size() <= MAX_NAMED) {
             return String.join(", ", names);
         }
-        return String.join(", ", names.subList(0, MAX_NAMED)) + " and more";
+        return String.join(", ", names.subList(0, MAX_NAMED)) + ", \u2026";
+    }
+
+    private static String quoted(List<String> names) {
+        StringBuilder list = new StringBuilder();
+        for (String name : names) {
+            list.append(list.length() == 0 ? "" : ", ").append('\'').append(name).append('\'');
+        }
+        return list.toString();
     }
 }

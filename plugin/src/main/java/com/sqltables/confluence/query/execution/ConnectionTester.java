@@ -1,5 +1,7 @@
 package com.sqltables.confluence.query.execution;
 
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.pool.DriverConnectionSource;
 import com.sqltables.confluence.datasource.pool.WriteAccessProbe;
@@ -8,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.inject.Inject;
 import javax.inject.Named;
 
 /**
@@ -18,6 +21,14 @@ import javax.inject.Named;
  */
 @Named
 public final class ConnectionTester {
+    private final I18nResolver i18n;
+
+    /** @param i18n words the warning of {@link WriteAccessProbe} in the administrator's language */
+    @Inject
+    public ConnectionTester(@ComponentImport I18nResolver i18n) {
+        this.i18n = i18n;
+    }
+
     /**
      * @param settings the settings to try (their password ciphertext is ignored)
      * @param plainPassword the password to use, or {@code null} for none
@@ -40,7 +51,7 @@ public final class ConnectionTester {
             }
             DatabaseMetaData metaData = connection.getMetaData();
             String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
-            Optional<String> warning = WriteAccessProbe.check(connection, family);
+            Optional<String> warning = WriteAccessProbe.warning(WriteAccessProbe.check(connection, family), i18n);
             return ConnectionTestResult.success(source.mask(product), warning.orElse(null));
         } catch (SQLException e) {
             return ConnectionTestResult.failure(Failures.fromConnect(e, context));

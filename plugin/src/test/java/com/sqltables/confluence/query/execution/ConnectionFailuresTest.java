@@ -11,6 +11,7 @@ import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.pool.PoolStats;
 import com.sqltables.confluence.datasource.pool.TestPools;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.junit.Test;
 public class ConnectionFailuresTest {
     private TestPools test;
     private QueryExecutor executor;
+    private final ConnectionTester tester = new ConnectionTester(new PropertiesI18nResolver());
 
     @Before
     public void setUp() {
@@ -114,7 +116,7 @@ public class ConnectionFailuresTest {
 
     @Test
     public void testConnection_closedPort_reportsConnectionFailed() throws Exception {
-        ConnectionTestResult result = new ConnectionTester().test(down(ConnectionKind.POSTGRESQL,
+        ConnectionTestResult result = tester.test(down(ConnectionKind.POSTGRESQL,
                 "jdbc:postgresql://127.0.0.1:" + closedPort() + "/sales"), "pw");
 
         assertFalse(result.isSuccess());

@@ -7,6 +7,7 @@ import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.pool.TestPools;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.After;
@@ -23,6 +24,7 @@ public class H2ExecutionTest {
 
     private TestPools test;
     private QueryExecutor executor;
+    private final ConnectionTester tester = new ConnectionTester(new PropertiesI18nResolver());
     private Datasource readOnly;
 
     @BeforeClass
@@ -72,7 +74,7 @@ public class H2ExecutionTest {
 
     @Test
     public void testConnection_admin_isWarnedAbout() {
-        ConnectionTestResult result = new ConnectionTester().test(TestPools.settingsFor(DATABASE).build(),
+        ConnectionTestResult result = tester.test(TestPools.settingsFor(DATABASE).build(),
                 DATABASE.password());
 
         assertTrue(result.getMessage(), result.isSuccess());
@@ -81,7 +83,7 @@ public class H2ExecutionTest {
 
     @Test
     public void testConnection_userWithSelectOnly_getsNoWarning() {
-        ConnectionTestResult result = new ConnectionTester().test(as("ST_READER"), "reader-pw");
+        ConnectionTestResult result = tester.test(as("ST_READER"), "reader-pw");
 
         assertTrue(result.getMessage(), result.isSuccess());
         assertEquals(Optional.empty(), result.getWriteWarning());
@@ -89,7 +91,7 @@ public class H2ExecutionTest {
 
     @Test
     public void testConnection_userThatMayInsert_isWarnedWithTheTable() {
-        ConnectionTestResult result = new ConnectionTester().test(as("ST_WRITER"), "writer-pw");
+        ConnectionTestResult result = tester.test(as("ST_WRITER"), "writer-pw");
 
         assertTrue(result.getMessage(), result.isSuccess());
         assertTrue(result.getWriteWarning().get(), result.getWriteWarning().get()
@@ -112,7 +114,7 @@ public class H2ExecutionTest {
 
     @Test
     public void testConnection_wrongPassword_reportsAuthenticationFailure() {
-        ConnectionTestResult result = new ConnectionTester().test(as("ST_READER"), "not-the-password");
+        ConnectionTestResult result = tester.test(as("ST_READER"), "not-the-password");
 
         assertEquals(Optional.of(QueryFailure.AUTHENTICATION_FAILED), result.getFailure());
     }

@@ -8,6 +8,7 @@ import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.ConnectionKind;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.pool.TestPools;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.sql.SQLException;
 import org.junit.After;
 import org.junit.Before;
@@ -20,6 +21,7 @@ public class MariaDbExecutionTest {
 
     private TestPools test;
     private QueryExecutor executor;
+    private final ConnectionTester tester = new ConnectionTester(new PropertiesI18nResolver());
 
     @BeforeClass
     public static void createTable() throws SQLException {
@@ -76,7 +78,7 @@ public class MariaDbExecutionTest {
     public void testConnection_namesTheServer() {
         // The embedded server runs without grant tables (any account, any password, SHOW GRANTS refused):
         // accounts are tested on H2 and PostgreSQL, the reading of SHOW GRANTS in WriteAccessProbeTest.
-        ConnectionTestResult result = new ConnectionTester().test(TestPools.settingsFor(DATABASE).build(),
+        ConnectionTestResult result = tester.test(TestPools.settingsFor(DATABASE).build(),
                 DATABASE.password());
 
         assertTrue(result.getMessage(), result.isSuccess());

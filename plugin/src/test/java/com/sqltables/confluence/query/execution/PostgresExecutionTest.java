@@ -9,6 +9,7 @@ import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.datasource.Datasource;
 import com.sqltables.confluence.datasource.DatasourceSettings;
 import com.sqltables.confluence.datasource.pool.TestPools;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.sql.SQLException;
 import org.junit.After;
 import org.junit.Before;
@@ -21,6 +22,7 @@ public class PostgresExecutionTest {
 
     private TestPools test;
     private QueryExecutor executor;
+    private final ConnectionTester tester = new ConnectionTester(new PropertiesI18nResolver());
 
     @BeforeClass
     public static void createRolesAndTables() throws SQLException {
@@ -135,7 +137,7 @@ public class PostgresExecutionTest {
 
     @Test
     public void testConnection_superuser_isWarnedAbout() {
-        ConnectionTestResult result = new ConnectionTester().test(TestPools.settingsFor(DATABASE).build(),
+        ConnectionTestResult result = tester.test(TestPools.settingsFor(DATABASE).build(),
                 DATABASE.password());
 
         assertTrue(result.getMessage(), result.isSuccess());
@@ -145,7 +147,7 @@ public class PostgresExecutionTest {
 
     @Test
     public void testConnection_roleWithSelectOnly_getsNoWarning() {
-        ConnectionTestResult result = new ConnectionTester().test(as("st_reader"), "reader-pw");
+        ConnectionTestResult result = tester.test(as("st_reader"), "reader-pw");
 
         assertTrue(result.getMessage(), result.isSuccess());
         assertEquals(java.util.Optional.empty(), result.getWriteWarning());
@@ -153,7 +155,7 @@ public class PostgresExecutionTest {
 
     @Test
     public void testConnection_roleThatMayInsert_isWarnedWithTheTable() {
-        ConnectionTestResult result = new ConnectionTester().test(as("st_writer"), "writer-pw");
+        ConnectionTestResult result = tester.test(as("st_writer"), "writer-pw");
 
         assertTrue(result.getMessage(), result.isSuccess());
         assertTrue(result.getWriteWarning().get(), result.getWriteWarning().get()

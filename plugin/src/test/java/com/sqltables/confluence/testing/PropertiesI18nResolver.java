@@ -1,4 +1,4 @@
-package com.sqltables.confluence.admin;
+package com.sqltables.confluence.testing;
 
 import com.atlassian.sal.api.message.I18nResolver;
 
