@@ -26,6 +26,7 @@ import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.query.execution.QueryExecutor;
 import com.sqltables.confluence.sql.ReadOnlyStatementValidator;
+import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.host.ao.HostActiveObjects;
 import java.sql.Connection;

@@ -9,7 +9,11 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The app's real i18n file, formatted like Confluence does; a missing key fails the test loudly. */
+/**
+ * The app's real i18n file, formatted with {@link MessageFormat} as Confluence formats every text (with
+ * or without arguments); a missing key fails the test loudly, so tests also prove that every text used
+ * exists.
+ */
 public final class PropertiesI18nResolver implements I18nResolver {
     private final Properties texts = new Properties();
 
@@ -19,6 +23,15 @@ public final class PropertiesI18nResolver implements I18nResolver {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Replaces one text from now on, as if the next viewer read another language (SAL resolves texts in
+     * the current viewer's language).
+     */
+    public void translate(String key, String text) {
+        getRawText(key);
+        texts.setProperty(key, text);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.atlassian.scheduler.JobRunnerResponse;
 import com.atlassian.scheduler.status.RunOutcome;
 import com.sqltables.confluence.ao.testing.TestDatabase;
 import com.sqltables.confluence.settings.ao.DefaultSettingsStore;
+import com.sqltables.confluence.testing.MovableClock;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
 import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
@@ -19,10 +20,6 @@ import com.sqltables.confluence.usage.event.MacroRender;
 import com.sqltables.confluence.usage.event.UsageCounter;
 import com.sqltables.confluence.usage.event.UsageSnapshot;
 import com.sqltables.host.ao.HostActiveObjects;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,9 +36,9 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameter;
 import org.junit.runners.Parameterized.Parameters;
+import org.junit.runners.Parameterized;
 
 /**
  * The flush job's compaction of the usage counters, on the real ORM and databases: rows stay bounded
@@ -246,31 +243,4 @@ public class UsageCompactionTest {
         assertEquals("the last run compacted everything", expected.size(), rows(JANUARY));
     }
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(String instant) {
-            this.now = Instant.parse(instant);
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

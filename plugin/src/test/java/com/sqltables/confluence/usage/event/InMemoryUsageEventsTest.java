@@ -4,10 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import com.sqltables.confluence.testing.MovableClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,34 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
 
 public class InMemoryUsageEventsTest {
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(String instant) {
-            this.now = Instant.parse(instant);
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static MacroRender savedQueryHit(String viewer) {
         return MacroRender.builder().querySource(MacroRender.QuerySource.SAVED).macroParameters(2).urlParameters(1)
