@@ -1,5 +1,6 @@
 package com.sqltables.bench;
 
+import com.sqltables.confluence.macro.TableIdentity;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.MacroRender;
 import com.sqltables.confluence.usage.event.UsageCounter;
@@ -9,8 +10,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +23,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Section 5 of the benchmark: what a render pays for usage counting (issue target: at most 1 µs). Each
  * iteration does exactly what {@code SqlTableService.render} does for the usage report on a cache hit of
- * a saved query: build the {@link MacroRender} (output, viewer key, query source, options, saved-query
- * id, parameter counts, row cap, cache use, outcome) and hand it to the real {@link InMemoryUsageEvents}
- * (counters, the viewer set, the saved query's render counter). The baseline is the same loop choosing
+ * a saved query: compute the table's key ({@link TableIdentity}, from the page id and the macro's
+ * parameters and body), build the {@link MacroRender} (output, viewer key, table key, query source,
+ * options, saved-query id, parameter counts, row cap, cache use, outcome) and hand it to the real
+ * {@link InMemoryUsageEvents} (counters, the viewer set, the table set, the saved query's render counter).
+ * The macro's parameter values and body arrive as new strings on every render (the worst case: a
+ * String keeps its hash once computed, so strings Confluence reused would cost less); making those
+ * strings is in both loops, so only the hashing is counted. The baseline is the same loop choosing
  * the same inputs with the counting left out, in the same run, interleaved batch by batch.
  *
  * <p>Timed single-threaded and with two threads counting into the same {@code InMemoryUsageEvents} at
@@ -37,6 +44,9 @@ final class CounterOverheadBench {
     /** Distinct viewers and saved queries the renders cycle through (powers of two, for a cheap mask). */
     private static final int VIEWERS = 512;
     private static final int SAVED_QUERIES = 64;
+    /** Distinct pages and macro definitions the renders cycle through. */
+    private static final int PAGES = 256;
+    private static final int DEFINITIONS = 8;
     /** Every this many renders is an anonymous viewer (no user key). */
     private static final int ANONYMOUS_EVERY = 8;
 
@@ -49,6 +59,8 @@ final class CounterOverheadBench {
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final String[] viewerKeys = new String[VIEWERS];
     private final long[] savedQueryIds = new long[SAVED_QUERIES];
+    private final String[] captions = new String[DEFINITIONS];
+    private final String[] bodies = new String[DEFINITIONS];
 
     /**
      * @param rendersPerBatch renders timed at once (a batch is timed as a whole: one render is shorter than
@@ -66,6 +78,13 @@ final class CounterOverheadBench {
         for (int i = 0; i < SAVED_QUERIES; i++) {
             // Real ids are past the boxing cache (-128..127), so each render boxes its id as Confluence would.
             savedQueryIds[i] = 1_000 + i;
+        }
+        for (int i = 0; i < DEFINITIONS; i++) {
+            captions[i] = "Orders of region " + i + " by month";
+            // A typical inline query (the demo page's are 150-250 characters).
+            bodies[i] = "SELECT o.id AS \"Order\", o.ordered_on AS \"Date\", c.name AS \"Customer\", o.status"
+                    + " AS \"Status\" FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.region = " + i
+                    + " AND o.ordered_on >= :since ORDER BY o.ordered_on DESC";
         }
     }
 
@@ -159,10 +178,13 @@ final class CounterOverheadBench {
         long start = cpu.getCurrentThreadCpuTime();
         for (int n = 0; n < rendersPerBatch; n++) {
             int i = n + offset;
+            Map<String, String> parameters = parameters(i);
+            String body = new String(bodies[i & (DEFINITIONS - 1)]);
             // As SqlTableService builds it: at the start, after resolving the query, after binding, at the end.
             MacroRender.Builder event = MacroRender.builder()
                     .output(MacroRender.Output.PAGE)
                     .viewerUserKey(viewer(i))
+                    .tableKey(TableIdentity.of(1_000_000L + (i & (PAGES - 1)), parameters, body))
                     .querySource(MacroRender.QuerySource.SAVED)
                     .rowNumbers((i & 1) == 0)
                     .caption((i & 2) == 0)
@@ -186,11 +208,23 @@ final class CounterOverheadBench {
         for (int n = 0; n < rendersPerBatch; n++) {
             int i = n + offset;
             String viewer = viewer(i);
-            result += (viewer == null ? 0 : viewer.length()) + savedQueryIds[i & (SAVED_QUERIES - 1)] + (i & 15);
+            Map<String, String> parameters = parameters(i);
+            String body = new String(bodies[i & (DEFINITIONS - 1)]);
+            result += (viewer == null ? 0 : viewer.length()) + savedQueryIds[i & (SAVED_QUERIES - 1)] + (i & 15)
+                    + parameters.size() + body.length();
         }
         long elapsed = cpu.getCurrentThreadCpuTime() - start;
         sink = result;
         return elapsed;
+    }
+
+    /** The macro's parameters as Confluence hands them to a render: a new map of new strings. */
+    private Map<String, String> parameters(int i) {
+        Map<String, String> parameters = new HashMap<>(8);
+        parameters.put("datasource", new String("demo"));
+        parameters.put("caption", new String(captions[i & (DEFINITIONS - 1)]));
+        parameters.put("rowNumbers", new String("true"));
+        return parameters;
     }
 
     private String viewer(int i) {

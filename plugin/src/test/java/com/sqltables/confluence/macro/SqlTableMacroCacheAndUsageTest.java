@@ -283,7 +283,7 @@ public class SqlTableMacroCacheAndUsageTest {
         // broken macro and a notification are four more; previews, diffs and unsaved content do not count.
         assertEquals(tables.toString(), 5, tables.size());
         for (String table : tables) {
-            assertTrue(table, table.matches("[0-9a-f]{64}"));
+            assertTrue(table, table.matches("[0-9a-f]{32}"));
         }
         assertTrue(tables.contains(TableIdentity.of(4242L, Map.of("query", "Big sales"), null)));
         assertFalse(tables.contains(TableIdentity.of(4242L, Map.of("query", "Open count"), null)));

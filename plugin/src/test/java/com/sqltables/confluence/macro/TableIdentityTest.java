@@ -6,7 +6,9 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.Test;
 
 public class TableIdentityTest {
@@ -51,9 +53,34 @@ public class TableIdentityTest {
     }
 
     @Test
-    public void of_isADigest_holdingNoTextOfTheMacro() {
+    public void of_isAHash_holdingNoTextOfTheMacro() {
         String key = TableIdentity.of(123456789L, Map.of("query", "canary-query"), "SELECT 'canary'");
-        assertTrue(key, key.matches("[0-9a-f]{64}"));
+        assertTrue(key, key.matches("[0-9a-f]{32}"));
         assertFalse(key.contains("123456789"));
+        assertFalse(key.contains(Long.toHexString(123456789L)));
+    }
+
+    @Test
+    public void of_manyTables_getDistinctKeys() {
+        Set<String> keys = new HashSet<>();
+        int made = 0;
+        for (long page = 1; page <= 300; page++) {
+            for (int query = 0; query < 300; query++) {
+                // Neighbouring ids and near-identical SQL: what a real installation has most of.
+                keys.add(TableIdentity.of(page, Map.of("datasource", "demo"), "SELECT * FROM t WHERE id = " + query));
+                made++;
+            }
+        }
+        for (int i = 0; i < 10_000; i++) {
+            keys.add(TableIdentity.of(7, Map.of("query", "q" + i), null));
+            made++;
+        }
+        assertEquals(made, keys.size());
+    }
+
+    @Test
+    public void of_trimsWithoutChangingTheKey_ofAnUntrimmedText() {
+        assertEquals(TableIdentity.of(7, Map.of("caption", "Sales"), "SELECT 1"),
+                TableIdentity.of(7, Map.of("caption", "\tSales "), "\n  SELECT 1\n"));
     }
 }

@@ -33,7 +33,7 @@ public class InMemoryUsageEvents implements UsageEvents {
     /** Bounds memory between two drains (a user key is short: about 100 bytes each). */
     public static final int MAX_ACTIVE_USERS = 200_000;
 
-    /** Bounds memory between two drains (a table's digest is 64 characters: about 150 bytes each). */
+    /** Bounds memory between two drains (a table key is 32 characters: about 90 bytes each). */
     public static final int MAX_TABLES = 200_000;
 
     /** Prefix of {@link #savedQueryRendersKey(long)}; the id follows. */
