@@ -6,6 +6,8 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
+import com.sqltables.confluence.query.execution.QueryException;
+import com.sqltables.confluence.sql.ParameterException;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -62,6 +64,21 @@ public class AdminPages {
     /** @return a text of the app's i18n resource */
     String text(String key, java.io.Serializable... arguments) {
         return i18n.getText(key, arguments);
+    }
+
+    /** @return why the query failed, in the administrator's language */
+    String text(QueryException failure) {
+        return failure.text(i18n);
+    }
+
+    /** @return the parameter values' problems as sentences, in the administrator's language */
+    String text(ParameterException problems) {
+        return problems.text(i18n);
+    }
+
+    /** @return parameter name → problem, in the administrator's language */
+    Map<String, String> fieldTexts(ParameterException problems) {
+        return problems.fieldTexts(i18n);
     }
 
     static Map<String, Object> model(Object... keysAndValues) {

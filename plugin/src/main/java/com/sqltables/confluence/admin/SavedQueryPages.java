@@ -10,6 +10,7 @@ import com.sqltables.confluence.query.ParameterType;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.execution.QueryException;
+import com.sqltables.confluence.sql.ParameterException;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -117,6 +118,12 @@ final class SavedQueryPages {
             answer.put("rows", result.getRows());
             answer.put("truncated", result.isTruncated());
             AdminServlet.json(response, HttpServletResponse.SC_OK, answer);
+        } catch (ParameterException e) {
+            // Values typed for the preview: worded in the administrator's language.
+            answer.put("success", false);
+            answer.put("message", pages.text(e));
+            answer.put("fieldErrors", pages.fieldTexts(e));
+            AdminServlet.json(response, HttpServletResponse.SC_BAD_REQUEST, answer);
         } catch (ValidationException e) {
             answer.put("success", false);
             answer.put("message", e.getMessage());
@@ -125,7 +132,7 @@ final class SavedQueryPages {
         } catch (QueryException e) {
             answer.put("success", false);
             answer.put("failure", e.getFailure().name());
-            answer.put("message", e.getMessage());
+            answer.put("message", pages.text(e));
             AdminServlet.json(response, HttpServletResponse.SC_OK, answer);
         }
     }

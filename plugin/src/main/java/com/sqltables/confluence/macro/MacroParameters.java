@@ -54,15 +54,13 @@ public final class MacroParameters {
         String query = line(p, "query", MAX_NAME_LENGTH);
         String sql = body == null || body.trim().isEmpty() ? null : body;
         if (query != null && sql != null) {
-            throw new MacroParameterException("query", "cannot be combined with SQL in the macro body: use one or"
-                    + " the other");
+            throw new MacroParameterException("query", "query.and.body");
         }
         if (query == null && sql == null) {
-            throw new MacroParameterException("query", "is required: name a saved query, or write SQL into the"
-                    + " macro body and name its datasource");
+            throw new MacroParameterException("query", "query.required");
         }
         if (sql != null && datasource == null) {
-            throw new MacroParameterException("datasource", "is required for SQL in the macro body");
+            throw new MacroParameterException("datasource", "datasource.required");
         }
         Map<String, String> values = ParameterListSyntax.parse("parameters", p.get("parameters"));
         Integer maxRows = integer(p, "maxRows", 1, MAX_ROWS_LIMIT);
@@ -81,11 +79,11 @@ public final class MacroParameters {
         }
         String trimmed = value.trim();
         if (trimmed.length() > maxLength) {
-            throw new MacroParameterException(name, "must be at most " + maxLength + " characters");
+            throw new MacroParameterException(name, "too.long", String.valueOf(maxLength));
         }
         for (int i = 0; i < trimmed.length(); i++) {
             if (Character.isISOControl(trimmed.charAt(i))) {
-                throw new MacroParameterException(name, "must be on one line");
+                throw new MacroParameterException(name, "one.line");
             }
         }
         return trimmed;
@@ -98,7 +96,7 @@ public final class MacroParameters {
         }
         String trimmed = value.trim();
         if (trimmed.length() > maxLength) {
-            throw new MacroParameterException(name, "must be at most " + maxLength + " characters");
+            throw new MacroParameterException(name, "too.long", String.valueOf(maxLength));
         }
         return trimmed;
     }
@@ -117,8 +115,8 @@ public final class MacroParameters {
             // Reported below, with the allowed range.
         }
         String shown = value.trim().length() > 20 ? value.trim().substring(0, 20) + "…" : value.trim();
-        throw new MacroParameterException(name, "must be a whole number from " + min + " to " + max
-                + " (was '" + shown + "')");
+        throw new MacroParameterException(name, "whole.number", String.valueOf(min), String.valueOf(max),
+                shown);
     }
 
     private static boolean bool(Map<String, String> p, String name) {
@@ -132,7 +130,7 @@ public final class MacroParameters {
             case "false":
                 return false;
             default:
-                throw new MacroParameterException(name, "must be true or false");
+                throw new MacroParameterException(name, "boolean");
         }
     }
 

@@ -45,8 +45,7 @@ public final class ParameterListSyntax {
             char c = i < text.length() ? text.charAt(i) : '|';
             if (c == '\\' && i < text.length()) {
                 if (i + 1 >= text.length()) {
-                    throw new MacroParameterException(macroParameter,
-                            "ends with a lone \\ : write \\\\ for a backslash");
+                    throw new MacroParameterException(macroParameter, "list.lone.backslash");
                 }
                 entry.appendEscaped(text.charAt(i + 1));
                 i += 2;
@@ -70,25 +69,22 @@ public final class ParameterListSyntax {
     private static void add(String macroParameter, Entry entry, Map<String, String> entries, Map<String, String> seen) {
         String name = entry.name();
         if (!entry.hasSeparator()) {
-            throw new MacroParameterException(macroParameter, "has an entry without '=': "
-                    + quote(name) + " (write name=value, separated by |)");
+            throw new MacroParameterException(macroParameter, "list.no.equals", shorten(name));
         }
         if (!NAME.matcher(name).matches()) {
-            throw new MacroParameterException(macroParameter, "has an invalid name " + quote(name)
-                    + ": a name starts with a letter or _ and has only letters, digits and _ (at most 64)");
+            throw new MacroParameterException(macroParameter, "list.invalid.name", shorten(name));
         }
         if (seen.put(name.toLowerCase(Locale.ROOT), name) != null) {
-            throw new MacroParameterException(macroParameter, "names " + quote(name) + " twice");
+            throw new MacroParameterException(macroParameter, "list.duplicate", shorten(name));
         }
         if (entries.size() >= MAX_ENTRIES) {
-            throw new MacroParameterException(macroParameter, "has more than " + MAX_ENTRIES + " entries");
+            throw new MacroParameterException(macroParameter, "list.too.many", String.valueOf(MAX_ENTRIES));
         }
         entries.put(name, entry.value());
     }
 
-    private static String quote(String text) {
-        String shortened = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "'" + shortened + "'";
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /**

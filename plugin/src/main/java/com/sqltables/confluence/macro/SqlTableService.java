@@ -80,17 +80,17 @@ public class SqlTableService {
             event.outcome(MacroRender.Outcome.SUCCESS);
             return html;
         } catch (MacroParameterException e) {
-            return fail(event, MacroRender.Outcome.MACRO_PARAMETER, e.getMessage());
+            return fail(event, MacroRender.Outcome.MACRO_PARAMETER, e.text(i18n));
         } catch (NotFoundException e) {
             return fail(event, MacroRender.Outcome.NOT_FOUND, e.getMessage());
         } catch (AccessDeniedException e) {
             return fail(event, MacroRender.Outcome.ACCESS_DENIED, e.text(i18n));
         } catch (ParameterException e) {
-            return fail(event, MacroRender.Outcome.QUERY_PARAMETER, e.getMessage());
+            return fail(event, MacroRender.Outcome.QUERY_PARAMETER, e.text(i18n));
         } catch (SqlRejectedException e) {
             return fail(event, MacroRender.Outcome.SQL_REJECTED, e.getReason());
         } catch (QueryFailed e) {
-            return fail(event, outcomeOf(e.failure), e.failure.getMessage());
+            return fail(event, outcomeOf(e.failure), e.failure.text(i18n));
         } catch (RuntimeException e) {
             String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
             // The page shows only the reference; the details are for the administrator.
@@ -110,7 +110,7 @@ public class SqlTableService {
     public String renderParameterError(MacroParameterException error, RenderContext context) {
         MacroRender.Builder event = event(context);
         try {
-            return fail(event, MacroRender.Outcome.MACRO_PARAMETER, error.getMessage());
+            return fail(event, MacroRender.Outcome.MACRO_PARAMETER, error.text(i18n));
         } finally {
             usage.macroRendered(event.build());
         }
@@ -139,9 +139,8 @@ public class SqlTableService {
             datasource = definitions.datasource(query.getSettings().getDatasourceId()).orElseThrow(() ->
                     new NotFoundException(i18n.getText(KEY_PREFIX + "not.found.query.datasource", query.getName())));
             if (parameters.getDatasource() != null && !parameters.getDatasource().equalsIgnoreCase(datasource.getName())) {
-                throw new MacroParameterException("datasource", "names '" + parameters.getDatasource()
-                        + "', but saved query '" + query.getName() + "' runs on datasource '" + datasource.getName()
-                        + "': remove the datasource parameter");
+                throw new MacroParameterException("datasource", "datasource.mismatch", parameters.getDatasource(),
+                        query.getName(), datasource.getName());
             }
             sql = query.getSettings().getSqlText();
             declared = query.getSettings().getParameters();
@@ -156,8 +155,7 @@ public class SqlTableService {
         }
         for (String name : parameters.getValues().keySet()) {
             if (QueryValues.isContextName(name)) {
-                throw new MacroParameterException("parameters", "sets '" + name + "', which the page provides: remove"
-                        + " it");
+                throw new MacroParameterException("parameters", "context.name", name);
             }
         }
         ParsedSql parsed = definitions.parse(sql, SqlDialect.of(datasource.getSettings().getConnectionKind()));

@@ -63,25 +63,23 @@ public final class TableFormat {
         String number = blankToNull(numberFormat);
         if (number != null) {
             if (!NUMBER_PATTERN.matcher(number).matches() || !number.contains("0") && !number.contains("#")) {
-                throw new MacroParameterException("numberFormat", "must be a pattern of #, 0 and , with an"
-                        + " optional . part, such as #,##0.00");
+                throw new MacroParameterException("numberFormat", "number.format");
             }
             try {
                 new DecimalFormat(number, DecimalFormatSymbols.getInstance(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new MacroParameterException("numberFormat", "is not a valid pattern (e.g. #,##0.00)");
+                throw new MacroParameterException("numberFormat", "number.format.invalid");
             }
         }
         String date = blankToNull(dateFormat);
         if (date != null) {
             if (!DATE_PATTERN.matcher(date).matches()) {
-                throw new MacroParameterException("dateFormat", "may contain only the letters y M d H h m s S a E,"
-                        + " the characters - / . : , and spaces, and 'T' (e.g. dd.MM.yyyy HH:mm)");
+                throw new MacroParameterException("dateFormat", "date.format");
             }
             try {
                 DateTimeFormatter.ofPattern(date, Locale.ROOT);
             } catch (IllegalArgumentException e) {
-                throw new MacroParameterException("dateFormat", "is not a valid pattern (e.g. dd.MM.yyyy HH:mm)");
+                throw new MacroParameterException("dateFormat", "date.format.invalid");
             }
         }
         Map<String, Alignment> alignments = new LinkedHashMap<>();
@@ -91,13 +89,12 @@ public final class TableFormat {
             try {
                 alignment = Alignment.valueOf(value);
             } catch (IllegalArgumentException ex) {
-                throw new MacroParameterException("align", "gives column '" + e.getKey() + "' the alignment '"
-                        + shorten(e.getValue()) + "': use left, center or right");
+                throw new MacroParameterException("align", "align.value", e.getKey(), shorten(e.getValue()));
             }
             alignments.put(e.getKey().toLowerCase(Locale.ROOT), alignment);
         }
         if (alignments.size() > MAX_ALIGNED_COLUMNS) {
-            throw new MacroParameterException("align", "names more than " + MAX_ALIGNED_COLUMNS + " columns");
+            throw new MacroParameterException("align", "align.too.many", String.valueOf(MAX_ALIGNED_COLUMNS));
         }
         if (number == null && date == null && alignments.isEmpty()) {
             return DEFAULT;

@@ -1,5 +1,6 @@
 package com.sqltables.confluence.query;
 
+import com.sqltables.confluence.I18nText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -59,21 +60,13 @@ public enum ParameterType {
         }
     }
 
-    /** @return a short description of valid values, for messages */
+    /** @return a short description of valid values, completing "must be …", as an i18n key */
+    public I18nText phrase() {
+        return I18nText.of("com.sqltables.confluence.query.value.type." + name().toLowerCase(Locale.ROOT));
+    }
+
+    /** @return {@link #phrase()} in English, for messages without a reader */
     public String describe() {
-        switch (this) {
-            case TEXT:
-                return "any text";
-            case INTEGER:
-                return "a whole number";
-            case DECIMAL:
-                return "a decimal number such as 12.5";
-            case DATE:
-                return "a date such as 2026-11-30";
-            case BOOLEAN:
-                return "true or false";
-            default:
-                throw new AssertionError(this);
-        }
+        return phrase().english();
     }
 }

@@ -1,5 +1,6 @@
 package com.sqltables.confluence.sql;
 
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.query.ParameterType;
 import com.sqltables.confluence.query.QueryParameter;
 import java.sql.PreparedStatement;
@@ -51,7 +52,7 @@ public final class BoundParameters {
             }
         });
         Map<String, ParameterValue> byName = new HashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, I18nText> problems = new LinkedHashMap<>();
         for (String name : sql.getDistinctParameterNames()) {
             QueryParameter declaration = declarations.get(key(name));
             ParameterType type = declaration == null || declaration.getType() == null
@@ -69,10 +70,10 @@ public final class BoundParameters {
                 } else if (declaration != null && !declaration.isRequired()) {
                     byName.put(key(name), ParameterValue.nullValue(name, type));
                 } else {
-                    problems.put(name, "is required");
+                    problems.put(name, I18nText.of(ParameterException.KEY_PREFIX + "required"));
                 }
-            } catch (IllegalArgumentException e) {
-                problems.put(name, e.getMessage());
+            } catch (ParameterValueException e) {
+                problems.put(name, e.getProblem());
             }
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.sqltables.confluence.sql;
 
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.query.ParameterType;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -44,7 +45,7 @@ public final class ParameterValue {
      * @param type the declared type
      * @param text the value as given; surrounding white space is ignored for all types but text
      * @return the parsed value
-     * @throws IllegalArgumentException with a message that completes "Parameter <i>name</i> …",
+     * @throws ParameterValueException with a problem that completes "Parameter <i>name</i> …",
      *     e.g. {@code must be a whole number (was 'abc')}
      */
     public static ParameterValue parse(String name, ParameterType type, String text) {
@@ -62,8 +63,8 @@ public final class ParameterValue {
         switch (type) {
             case TEXT:
                 if (text.length() > MAX_TEXT_LENGTH) {
-                    throw new IllegalArgumentException("must be at most " + MAX_TEXT_LENGTH + " characters (was "
-                            + text.length() + ")");
+                    throw new ParameterValueException(I18nText.of(ParameterException.KEY_PREFIX + "too.long",
+                            String.valueOf(MAX_TEXT_LENGTH), String.valueOf(text.length())));
                 }
                 return text;
             case INTEGER:
@@ -71,37 +72,39 @@ public final class ParameterValue {
                     try {
                         return Long.parseLong(trimmed);
                     } catch (NumberFormatException e) {
-                        throw invalid("a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE, text);
+                        throw invalid(I18nText.of(ParameterException.KEY_PREFIX + "integer.range",
+                                String.valueOf(Long.MIN_VALUE), String.valueOf(Long.MAX_VALUE)), text);
                     }
                 }
-                throw invalid(type.describe(), text);
+                throw invalid(type.phrase(), text);
             case DECIMAL:
                 if (DECIMAL.matcher(trimmed).matches()) {
                     return new BigDecimal(trimmed);
                 }
-                throw invalid(type.describe(), text);
+                throw invalid(type.phrase(), text);
             case DATE:
                 if (DATE.matcher(trimmed).matches()) {
                     try {
                         return LocalDate.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE);
                     } catch (DateTimeParseException e) {
-                        throw invalid("an existing date such as 2026-11-30", text);
+                        throw invalid(I18nText.of(ParameterException.KEY_PREFIX + "date.existing"), text);
                     }
                 }
-                throw invalid(type.describe(), text);
+                throw invalid(type.phrase(), text);
             case BOOLEAN:
                 String lower = trimmed.toLowerCase(Locale.ROOT);
                 if (lower.equals("true") || lower.equals("false")) {
                     return Boolean.valueOf(lower);
                 }
-                throw invalid(type.describe(), text);
+                throw invalid(type.phrase(), text);
             default:
                 throw new AssertionError(type);
         }
     }
 
-    private static IllegalArgumentException invalid(String expected, String text) {
-        return new IllegalArgumentException("must be " + expected + " (was " + SqlText.excerpt(text) + ")");
+    private static ParameterValueException invalid(I18nText expected, String text) {
+        return new ParameterValueException(I18nText.of(ParameterException.KEY_PREFIX + "invalid", expected,
+                SqlText.excerpt(text)));
     }
 
     /**

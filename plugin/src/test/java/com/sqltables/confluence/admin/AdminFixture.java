@@ -67,6 +67,8 @@ final class AdminFixture {
     UserKey currentUser = ADMIN;
     boolean webSudo = true;
 
+    /** The admin screen's texts; a test may translate some, as if the administrator read another language. */
+    final PropertiesI18nResolver i18n = new PropertiesI18nResolver();
     final HostActiveObjects ao;
     final DatasourceStore datasourceStore;
     final SavedQueryStore savedQueryStore;
@@ -97,7 +99,7 @@ final class AdminFixture {
         passwords = new DatasourcePasswords(properties);
         pools = new DatasourcePools(datasourceStore, passwords);
         service = new DefaultDatasourceService(ao, datasourceStore, savedQueryStore, auditStore, passwords,
-                new ConnectionTester(new PropertiesI18nResolver()),
+                new ConnectionTester(i18n),
                 pools);
 
         UserManager users = mock(UserManager.class);
@@ -130,7 +132,7 @@ final class AdminFixture {
         XsrfTokenAccessor accessor = (request, response, create) -> TOKEN;
         PageBuilderService pageBuilder = mock(PageBuilderService.class, RETURNS_DEEP_STUBS);
         AdminAccess access = new AdminAccess(users, login, sudo, validator);
-        AdminPages pages = new AdminPages(new VelocityTemplateRenderer(), new PropertiesI18nResolver(), accessor, validator,
+        AdminPages pages = new AdminPages(new VelocityTemplateRenderer(), i18n, accessor, validator,
                 pageBuilder);
         usageCounters = new DefaultUsageCounterStore(ao);
         queryAdmin = new SavedQueryAdmin(ao, savedQueryStore, auditStore, new SavedQueryRenderCounts(usageCounters));

@@ -8,6 +8,7 @@ import com.sqltables.confluence.query.ParameterType;
 import com.sqltables.confluence.query.QueryParameter;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.SavedQuerySettings;
+import com.sqltables.confluence.sql.ParameterException;
 import com.sqltables.confluence.usage.Periods;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.MacroRender;
@@ -216,6 +217,20 @@ public class SavedQueryPagesTest {
                 .param("param.name.0", "region").param("param.type.0", "TEXT").param("param.required.0", "true"));
 
         assertEquals(400, response.status);
-        assertTrue(response.body(), response.body().contains("region"));
+        assertTrue(response.body(), response.body().contains("\"message\":\"Parameter \\u0027region\\u0027 is required.\""));
+        assertTrue(response.body(), response.body().contains("\"fieldErrors\":{\"region\":\"is required\"}"));
+    }
+
+    @Test
+    public void preview_parameterProblem_isWordedInTheAdministratorsLanguage() throws IOException {
+        fixture.i18n.translate(ParameterException.KEY_PREFIX + "error", "Parameter {0}: {1}.");
+        fixture.i18n.translate(ParameterException.KEY_PREFIX + "required", "fehlt");
+        FakeHttp.Response response = fixture.send(AdminFixture.post("/queries/preview").param("name", "p")
+                .param("datasourceId", String.valueOf(sales.getId())).param("sqlText", "SELECT :region")
+                .param("param.name.0", "region").param("param.type.0", "TEXT").param("param.required.0", "true"));
+
+        assertEquals(400, response.status);
+        assertTrue(response.body(), response.body().contains("\"message\":\"Parameter region: fehlt.\""));
+        assertTrue(response.body(), response.body().contains("\"fieldErrors\":{\"region\":\"fehlt\"}"));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.atlassian.confluence.macro.Macro;
+import com.sqltables.confluence.sql.ParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -303,6 +304,36 @@ public class SqlTableMacroTest {
         String html = fixture.render().query("Sales in region").param("maxRows", "lots").run();
         assertError(html, "SQL table: please check the macro settings",
                 "Macro parameter &#39;maxRows&#39; must be a whole number from 1 to 1000000 (was &#39;lots&#39;).");
+    }
+
+    @Test
+    public void macroParameterError_isWordedInTheReadersLanguage() {
+        fixture.i18n.translate(MacroParameterException.KEY_PREFIX + "error", "Makroparameter \u201e{0}\u201c {1}.");
+        fixture.i18n.translate(MacroParameterException.KEY_PREFIX + "whole.number",
+                "muss eine ganze Zahl von {0} bis {1} sein (war \u201e{2}\u201c)");
+        String html = fixture.render().query("Sales in region").param("maxRows", "lots").run();
+        assertError(html, "SQL table: please check the macro settings",
+                "Makroparameter \u201emaxRows\u201c muss eine ganze Zahl von 1 bis 1000000 sein (war \u201elots\u201c).");
+    }
+
+    @Test
+    public void queryParameterError_isWordedInTheReadersLanguage() {
+        fixture.i18n.translate(ParameterException.KEY_PREFIX + "error", "Parameter \u201e{0}\u201c {1}.");
+        fixture.i18n.translate(ParameterException.KEY_PREFIX + "invalid", "muss {0} sein (war {1})");
+        fixture.i18n.translate(ParameterException.KEY_PREFIX + "type.date", "ein Datum wie 2026-11-30");
+        String html = fixture.render().query("Revenue since").param("parameters", "since=last week").run();
+        assertError(html, "SQL table: please check the query parameters",
+                "Parameter \u201esince\u201c muss ein Datum wie 2026-11-30 sein (war &#39;last week&#39;).");
+    }
+
+    @Test
+    public void queryFailure_isWordedInTheReadersLanguageWithTheDatabasesOwnMessage() {
+        fixture.i18n.translate("com.sqltables.confluence.query.failure.sql.state", "Die Datenbank meldet: {0} [{1}]");
+        String html = fixture.render().sql("Sales", "SELECT no_such_column FROM sales").run();
+        assertTrue(html, html.contains("<p>Die Datenbank meldet: "));
+        assertTrue(html, html.contains("NO_SUCH_COLUMN"));
+        assertTrue(html, html.contains("[42S22]</p>"));
+        assertInert(html);
     }
 
     @Test

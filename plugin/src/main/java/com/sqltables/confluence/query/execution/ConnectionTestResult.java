@@ -16,12 +16,14 @@ public final class ConnectionTestResult {
         this.writeWarning = writeWarning;
     }
 
-    static ConnectionTestResult success(String databaseProduct, String writeWarning) {
-        return new ConnectionTestResult(null, "Connected to " + databaseProduct + ".", databaseProduct, writeWarning);
+    /** @param message "Connected to …" in the administrator's language */
+    static ConnectionTestResult success(String message, String databaseProduct, String writeWarning) {
+        return new ConnectionTestResult(null, message, databaseProduct, writeWarning);
     }
 
-    static ConnectionTestResult failure(QueryException e) {
-        return new ConnectionTestResult(e.getFailure(), e.getMessage(), null, null);
+    /** @param message the failure's text in the administrator's language */
+    static ConnectionTestResult failure(QueryException e, String message) {
+        return new ConnectionTestResult(e.getFailure(), message, null, null);
     }
 
     /** @return whether a connection was opened and answered */
@@ -34,7 +36,7 @@ public final class ConnectionTestResult {
         return Optional.ofNullable(failure);
     }
 
-    /** @return what happened, for the administrator */
+    /** @return what happened, for the administrator, in their language */
     public String getMessage() {
         return message;
     }

@@ -21,9 +21,11 @@ import javax.inject.Named;
  */
 @Named
 public final class ConnectionTester {
+    private static final String CONNECTED = "com.sqltables.confluence.query.connected";
+
     private final I18nResolver i18n;
 
-    /** @param i18n words the warning of {@link WriteAccessProbe} in the administrator's language */
+    /** @param i18n words the result and the warning of {@link WriteAccessProbe} in the administrator's language */
     @Inject
     public ConnectionTester(@ComponentImport I18nResolver i18n) {
         this.i18n = i18n;
@@ -46,20 +48,25 @@ public final class ConnectionTester {
         try (Connection connection = source.getConnection()) {
             int seconds = Math.max(1, settings.getConnectionTimeoutMs() / 1000);
             if (!connection.isValid(seconds)) {
-                return ConnectionTestResult.failure(new QueryException(QueryFailure.CONNECTION_FAILED,
-                        "The database accepted the connection but did not answer within " + seconds + " seconds."));
+                return failure(new QueryException(QueryFailure.CONNECTION_FAILED, Failures.text("no.answer",
+                        String.valueOf(seconds))));
             }
             DatabaseMetaData metaData = connection.getMetaData();
             String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
             Optional<String> warning = WriteAccessProbe.warning(WriteAccessProbe.check(connection, family), i18n);
-            return ConnectionTestResult.success(source.mask(product), warning.orElse(null));
+            String masked = source.mask(product);
+            return ConnectionTestResult.success(i18n.getText(CONNECTED, masked), masked, warning.orElse(null));
         } catch (SQLException e) {
-            return ConnectionTestResult.failure(Failures.fromConnect(e, context));
+            return failure(Failures.fromConnect(e, context));
         } catch (RuntimeException e) {
-            return ConnectionTestResult.failure(new QueryException(QueryFailure.INTERNAL,
-                    "The connection test failed unexpectedly: " + source.mask(String.valueOf(e.getMessage()))));
+            return failure(new QueryException(QueryFailure.INTERNAL, Failures.text("test.unexpected",
+                    source.mask(String.valueOf(e.getMessage())))));
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private ConnectionTestResult failure(QueryException e) {
+        return ConnectionTestResult.failure(e, e.text(i18n));
     }
 }

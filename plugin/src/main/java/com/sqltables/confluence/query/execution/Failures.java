@@ -1,7 +1,9 @@
 package com.sqltables.confluence.query.execution;
 
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.datasource.pool.PoolStats;
 import com.sqltables.confluence.datasource.security.JdbcDriverFamily;
+import java.io.Serializable;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,6 +23,7 @@ import java.util.function.UnaryOperator;
 final class Failures {
     /** Long driver messages are cut: an error box is no log file. */
     private static final int MAX_MESSAGE_LENGTH = 2_000;
+    private static final String KEY_PREFIX = "com.sqltables.confluence.query.failure.";
 
     private Failures() {
     }
@@ -54,13 +57,11 @@ final class Failures {
     static QueryException fromAcquire(SQLException e, Context context, PoolStats stats) {
         if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
             if (stats.getTotal() > 0 || stats.getActive() > 0) {
-                return new QueryException(QueryFailure.POOL_BUSY, "All " + stats.getMaximum()
-                        + " connections of datasource '" + context.datasourceName
-                        + "' are in use. Try again in a moment.");
+                return new QueryException(QueryFailure.POOL_BUSY, text("busy", context.datasourceName,
+                        String.valueOf(stats.getMaximum())));
             }
-            return new QueryException(QueryFailure.CONNECTION_FAILED, "Could not connect to the database of datasource '"
-                    + context.datasourceName + "': no connection could be opened within the connection timeout.",
-                    null, e.getSQLState(), e.getErrorCode());
+            return new QueryException(QueryFailure.CONNECTION_FAILED, text("connect.timeout",
+                    context.datasourceName), null, e.getSQLState(), e.getErrorCode());
         }
         Throwable cause = e instanceof SQLTransientConnectionException && e.getCause() != null ? e.getCause() : e;
         QueryException connection = connectionFailure(cause, context);
@@ -83,22 +84,19 @@ final class Failures {
     static QueryException fromStatement(SQLException e, Context context, boolean cancelledByWatchdog) {
         String message = databaseMessage(e, context);
         if (cancelledByWatchdog || isTimeout(e, context.family)) {
-            return new QueryException(QueryFailure.TIMEOUT, "The query ran longer than " + context.queryTimeoutSeconds
-                    + " seconds, the limit of datasource '" + context.datasourceName + "', and was cancelled.",
-                    message, e.getSQLState(), e.getErrorCode());
+            return new QueryException(QueryFailure.TIMEOUT, text("timeout", context.datasourceName,
+                    String.valueOf(context.queryTimeoutSeconds)), message, e.getSQLState(), e.getErrorCode());
         }
         QueryException connection = connectionFailure(e, context);
         if (connection != null) {
             return connection;
         }
         if (context.readOnly && isReadOnlyViolation(e, context.family)) {
-            return new QueryException(QueryFailure.READ_ONLY_VIOLATION, "Datasource '" + context.datasourceName
-                    + "' is read-only: the database refused to change data (" + message + ").",
-                    message, e.getSQLState(), e.getErrorCode());
+            return new QueryException(QueryFailure.READ_ONLY_VIOLATION, text("read.only", context.datasourceName,
+                    message), message, e.getSQLState(), e.getErrorCode());
         }
-        String state = e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
-        return new QueryException(QueryFailure.SQL_ERROR, "The database reported an error: " + message + state,
-                message, e.getSQLState(), e.getErrorCode());
+        I18nText text = e.getSQLState() == null ? text("sql", message) : text("sql.state", message, e.getSQLState());
+        return new QueryException(QueryFailure.SQL_ERROR, text, message, e.getSQLState(), e.getErrorCode());
     }
 
     private static QueryException connectionFailure(Throwable failure, Context context) {
@@ -107,23 +105,20 @@ final class Failures {
         String state = sql == null ? null : sql.getSQLState();
         int code = sql == null ? 0 : sql.getErrorCode();
         if (unknownHost != null) {
-            String host = unknownHost.getMessage() == null ? "" : ": " + context.masker.apply(unknownHost.getMessage());
-            return new QueryException(QueryFailure.UNKNOWN_HOST, "The database server of datasource '"
-                    + context.datasourceName + "' was not found (unknown host" + host + ").",
-                    databaseMessage(failure, context), state, code);
+            I18nText text = unknownHost.getMessage() == null ? text("unknown.host", context.datasourceName)
+                    : text("unknown.host.named", context.datasourceName, context.masker.apply(unknownHost.getMessage()));
+            return new QueryException(QueryFailure.UNKNOWN_HOST, text, databaseMessage(failure, context), state, code);
         }
         if (sql != null && isAuthenticationFailure(sql, context.family)) {
-            return new QueryException(QueryFailure.AUTHENTICATION_FAILED, "The database refused the user name or"
-                    + " password of datasource '" + context.datasourceName + "': " + databaseMessage(failure, context),
-                    databaseMessage(failure, context), state, code);
+            return new QueryException(QueryFailure.AUTHENTICATION_FAILED, text("authentication",
+                    context.datasourceName, databaseMessage(failure, context)), databaseMessage(failure, context), state, code);
         }
         boolean connectionState = state != null && state.startsWith("08");
         if (connectionState || failure instanceof SQLNonTransientConnectionException
                 || find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
                 || find(failure, SocketTimeoutException.class) != null) {
-            return new QueryException(QueryFailure.CONNECTION_FAILED, "Could not connect to the database of datasource '"
-                    + context.datasourceName + "': " + databaseMessage(failure, context),
-                    databaseMessage(failure, context), state, code);
+            return new QueryException(QueryFailure.CONNECTION_FAILED, text("connect", context.datasourceName,
+                    databaseMessage(failure, context)), databaseMessage(failure, context), state, code);
         }
         return null;
     }
@@ -178,6 +173,11 @@ final class Failures {
             default:
                 return false;
         }
+    }
+
+    /** @return the sentence under {@code com.sqltables.confluence.query.failure.} with its arguments */
+    static I18nText text(String key, String... arguments) {
+        return I18nText.of(KEY_PREFIX + key, (Serializable[]) arguments);
     }
 
     /** @return the failure's own message (the driver's wording), masked and cut to a readable length */

@@ -1,27 +1,32 @@
 package com.sqltables.confluence.query.execution;
 
+import com.atlassian.sal.api.message.I18nResolver;
+import com.sqltables.confluence.I18nText;
 import java.util.Objects;
 
 /**
- * A query or connection test failed. The message is safe to show on a page once HTML-escaped: it
- * carries no stack trace, and the database's own message in it is masked of passwords and secret
- * connection properties.
+ * A query or connection test failed. Its text ({@link #text}) is an i18n key with arguments, worded in
+ * the reader's language where it is shown; {@link #getMessage()} is the same text in English, for logs.
+ * Both are safe to show on a page once HTML-escaped: no stack trace, and the database's own message in
+ * them is masked of passwords and secret connection properties.
  */
 public class QueryException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final QueryFailure failure;
+    private final I18nText text;
     private final String databaseMessage;
     private final String sqlState;
     private final int vendorCode;
 
-    public QueryException(QueryFailure failure, String message) {
-        this(failure, message, null, null, 0);
+    public QueryException(QueryFailure failure, I18nText text) {
+        this(failure, text, null, null, 0);
     }
 
-    public QueryException(QueryFailure failure, String message, String databaseMessage, String sqlState, int vendorCode) {
-        super(message);
+    public QueryException(QueryFailure failure, I18nText text, String databaseMessage, String sqlState, int vendorCode) {
+        super(text.english());
         this.failure = Objects.requireNonNull(failure, "failure");
+        this.text = text;
         this.databaseMessage = databaseMessage;
         this.sqlState = sqlState;
         this.vendorCode = vendorCode;
@@ -30,6 +35,16 @@ public class QueryException extends Exception {
     /** @return the kind of failure */
     public QueryFailure getFailure() {
         return failure;
+    }
+
+    /** @return the i18n key and arguments of what happened */
+    public I18nText getText() {
+        return text;
+    }
+
+    /** @return what happened, in the language of {@code i18n}; plain text (escape to show) */
+    public String text(I18nResolver i18n) {
+        return text.resolve(i18n);
     }
 
     /** @return the database's or driver's message, masked, or {@code null} */

@@ -86,17 +86,19 @@ public final class QueryExecutor implements DisposableBean {
         try {
             return pools.lease(requested);
         } catch (NotFoundException e) {
-            throw new QueryException(QueryFailure.DATASOURCE_NOT_FOUND, e.getMessage());
+            throw new QueryException(QueryFailure.DATASOURCE_NOT_FOUND, Failures.text("datasource.gone",
+                    requested.getName()));
         } catch (IllegalStateException e) {
-            throw new QueryException(QueryFailure.INTERNAL, e.getMessage());
+            // The pools refuse new leases only while the app stops.
+            throw new QueryException(QueryFailure.INTERNAL, Failures.text("stopping"));
         } catch (PasswordDecryptionException | SecretKeyStoreException e) {
-            throw new QueryException(QueryFailure.PASSWORD_UNREADABLE, "The password of datasource '"
-                    + requested.getName() + "' cannot be used: " + e.getMessage());
+            throw new QueryException(QueryFailure.PASSWORD_UNREADABLE, Failures.text("password",
+                    requested.getName(), e.getMessage()));
         } catch (RuntimeException e) {
             // The store could not be read, or the settings could not be turned into a pool.
             log.warn("Datasource {} could not be prepared: {}", requested.getId(), Secrets.describe(e));
-            throw new QueryException(QueryFailure.INTERNAL, "Datasource '" + requested.getName()
-                    + "' could not be prepared: " + Secrets.describe(e));
+            throw new QueryException(QueryFailure.INTERNAL, Failures.text("prepare", requested.getName(),
+                    Secrets.describe(e)));
         } catch (DatasourcePools.ConnectionUnavailableException e) {
             PooledDatasource pool = e.getPool();
             PoolStats stats = e.getStats();
@@ -151,13 +153,13 @@ public final class QueryExecutor implements DisposableBean {
             logFailure(pool, failure);
             throw failure;
         } catch (IOException e) {
-            throw new QueryException(QueryFailure.OUTPUT_FAILED, "Writing the result failed: "
-                    + pool.mask(String.valueOf(e.getMessage())));
+            throw new QueryException(QueryFailure.OUTPUT_FAILED, Failures.text("output",
+                    pool.mask(String.valueOf(e.getMessage()))));
         } catch (RuntimeException e) {
             // A driver or sink bug: report it without its stack trace, which may quote connection details.
             String described = Secrets.describe(e);
             log.warn("{}: unexpected failure: {}", pool.getPoolName(), pool.mask(described));
-            throw new QueryException(QueryFailure.INTERNAL, "The query failed unexpectedly: " + pool.mask(described));
+            throw new QueryException(QueryFailure.INTERNAL, Failures.text("unexpected", pool.mask(described)));
         } finally {
             if (ticket != null) {
                 ticket.close();

@@ -119,6 +119,31 @@ public class H2ExecutionTest {
         assertEquals(Optional.of(QueryFailure.AUTHENTICATION_FAILED), result.getFailure());
     }
 
+    @Test
+    public void testConnection_success_saysWhatItConnectedTo() {
+        ConnectionTestResult result = tester.test(as("ST_READER"), "reader-pw");
+
+        assertEquals("Connected to " + result.getDatabaseProduct().get() + ".", result.getMessage());
+        assertTrue(result.getMessage(), result.getMessage().startsWith("Connected to H2 2."));
+    }
+
+    @Test
+    public void testConnection_isWordedInTheAdministratorsLanguage() {
+        PropertiesI18nResolver german = new PropertiesI18nResolver();
+        german.translate("com.sqltables.confluence.query.connected", "Verbunden mit {0}.");
+        german.translate("com.sqltables.confluence.query.failure.authentication",
+                "Die Datenbank lehnt Benutzername oder Passwort der Datenquelle \u201e{0}\u201c ab: {1}");
+        ConnectionTester tester = new ConnectionTester(german);
+
+        ConnectionTestResult success = tester.test(as("ST_READER"), "reader-pw");
+        ConnectionTestResult failure = tester.test(as("ST_READER"), "not-the-password");
+
+        assertEquals("Verbunden mit " + success.getDatabaseProduct().get() + ".", success.getMessage());
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("Die Datenbank lehnt Benutzername oder"
+                + " Passwort der Datenquelle \u201e" + as("ST_READER").getName() + "\u201c ab: "));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("28000"));
+    }
+
     private static DatasourceSettings as(String user) {
         // Without the shared URL's settings: H2 runs them as SET commands, which need admin rights.
         return TestPools.settingsFor(DATABASE).jdbcUrl("jdbc:h2:mem:sqltables").username(user)
