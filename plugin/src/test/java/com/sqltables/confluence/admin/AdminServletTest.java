@@ -274,6 +274,17 @@ public class AdminServletTest {
     }
 
     @Test
+    public void audit_namesWhoActedByFullName_escaped_withTheUserKeyKeptAsATooltip() throws IOException {
+        fixture.auditStore.append(AuditEntry.builder("test.event", "thing").actor(ACTOR).objectName("named").build());
+        fixture.auditStore.append(AuditEntry.builder("test.event", "thing").objectName("anonymous").build());
+
+        String body = fixture.send(AdminFixture.get("/audit")).body();
+
+        assertTrue(body, body.contains("<td title=\"" + ACTOR + "\">Ada &lt;Admin&gt;</td>"));
+        assertTrue(body, body.contains("anonymous<"));
+    }
+
+    @Test
     public void settings_showsTheUsageReportDecisionForm() throws IOException {
         FakeHttp.Response response = fixture.send(AdminFixture.get("/settings"));
         assertEquals(200, response.status);
