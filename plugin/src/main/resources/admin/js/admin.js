@@ -19,6 +19,26 @@
         container.appendChild(box);
     }
 
+    /*
+     * Field errors arrive keyed by the form field's name (jdbcUrl, parameters[0].name); an administrator knows
+     * the field by its label, so name it by the label of the input it belongs to where there is one.
+     */
+    function fieldErrorLines(form, fieldErrors) {
+        if (!fieldErrors) {
+            return [];
+        }
+        return Object.keys(fieldErrors).map(function (field) {
+            return fieldLabel(form, field) + ': ' + fieldErrors[field];
+        });
+    }
+
+    function fieldLabel(form, field) {
+        var input = form.elements.namedItem(field);
+        var id = input && input.id;
+        var label = id ? form.querySelector('label[for="' + id + '"]') : null;
+        return label ? label.textContent.trim() : field;
+    }
+
     function testConnection(button) {
         var form = button.form;
         var result = document.getElementById('ds-test-result');
@@ -35,13 +55,11 @@
         }).then(function (answer) {
             var lines = [answer.message || answer.error];
             if (answer.databaseProduct) {
-                lines.push(answer.databaseProduct + ' \u2014 ' + answer.roundTripMillis + ' ms');
+                // The success message already names the product; repeating it reads like a second result.
+                var product = lines[0] && lines[0].indexOf(answer.databaseProduct) >= 0 ? '' : answer.databaseProduct + ' \u2014 ';
+                lines.push(product + answer.roundTripMillis + ' ms');
             }
-            if (answer.fieldErrors) {
-                Object.keys(answer.fieldErrors).forEach(function (field) {
-                    lines.push(field + ': ' + answer.fieldErrors[field]);
-                });
-            }
+            lines = lines.concat(fieldErrorLines(form, answer.fieldErrors));
             message(result, answer.success ? (answer.writeWarning ? 'warning' : 'success') : 'error', lines);
             if (answer.writeWarning) {
                 var warning = document.createElement('p');
@@ -78,13 +96,7 @@
         message(result, 'info', ['\u2026']);
         post(button.getAttribute('data-url'), button.form).then(function (answer) {
             if (!answer.success) {
-                var lines = [answer.message || answer.error];
-                if (answer.fieldErrors) {
-                    Object.keys(answer.fieldErrors).forEach(function (field) {
-                        lines.push(field + ': ' + answer.fieldErrors[field]);
-                    });
-                }
-                message(result, 'error', lines);
+                message(result, 'error', [answer.message || answer.error].concat(fieldErrorLines(button.form, answer.fieldErrors)));
                 return;
             }
             result.textContent = '';
@@ -103,6 +115,9 @@
                 table.appendChild(tr);
             });
             result.appendChild(table);
+            if (answer.rows.length === 0) {
+                result.appendChild(cell('p', button.getAttribute('data-empty')));
+            }
             if (answer.truncated) {
                 result.appendChild(cell('p', button.getAttribute('data-truncated')));
             }

@@ -65,12 +65,20 @@ public class AdminScreenBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sql-tables-add-datasource"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ds-name"))).sendKeys("Browser <b>made</b>");
         new Select(browser.findElement(By.id("ds-connectionKind"))).selectByValue("H2");
+        // A URL a first-timer might paste: the refusal names the field by its label, not by its form name.
+        browser.findElement(By.id("ds-jdbcUrl")).sendKeys("postgres://db.example:5432/warehouse");
+        browser.findElement(By.id("ds-test")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ds-test-result"), "JDBC URL: must start with"));
+        assertThat(browser.findElement(By.id("ds-test-result")).getText(), not(containsString("jdbcUrl")));
+        browser.findElement(By.id("ds-jdbcUrl")).clear();
         browser.findElement(By.id("ds-jdbcUrl")).sendKeys("jdbc:h2:mem:admin_browser");
         browser.findElement(By.id("ds-username")).sendKeys("sa");
         browser.findElement(By.id("ds-password")).sendKeys("browser-secret");
 
         browser.findElement(By.id("ds-test")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ds-test-result"), "Connected to H2"));
+        String tested = browser.findElement(By.id("ds-test-result")).getText();
+        assertThat(tested, tested.indexOf("H2 2."), org.hamcrest.CoreMatchers.is(tested.lastIndexOf("H2 2.")));
 
         browser.findElement(By.id("ds-save")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sql-tables-done")));
@@ -92,6 +100,11 @@ public class AdminScreenBrowserTest {
         browser.findElement(By.name("param.name.0")).sendKeys("upto");
         new Select(browser.findElement(By.name("param.type.0"))).selectByValue("INTEGER");
         browser.findElement(By.name("param.default.0")).sendKeys("3");
+        // No rows is said in words, not left as a bare header row.
+        browser.findElement(By.name("param.preview.0")).sendKeys("0");
+        browser.findElement(By.id("q-preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("q-preview-result"), "The query returned no rows."));
+        browser.findElement(By.name("param.preview.0")).clear();
         browser.findElement(By.id("q-preview")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#q-preview-result table tr"), 4));
         assertThat(browser.findElement(By.id("q-preview-result")).getText(), containsString("N"));

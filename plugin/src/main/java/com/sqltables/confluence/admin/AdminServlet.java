@@ -289,9 +289,15 @@ public class AdminServlet extends HttpServlet {
         int page = Math.max(0, id(request.getParameter("page")).map(Long::intValue).orElse(0));
         Page<AuditEvent> events = audit.list(page * AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE);
         List<AuditEvent> items = events.getItems();
+        // The log stores user keys (they survive renames); a reader knows people by name.
+        Set<String> actorKeys = new HashSet<>();
+        for (AuditEvent event : items) {
+            actorKeys.add(event.getEntry().getActorUserKey());
+        }
         pages.render(request, response, HttpServletResponse.SC_OK, "audit", AdminPages.model(
                 "tab", "audit",
                 "events", items,
+                "actors", access.displayNames(actorKeys),
                 "page", page,
                 "hasPrevious", page > 0,
                 "hasNext", events.hasMore(),

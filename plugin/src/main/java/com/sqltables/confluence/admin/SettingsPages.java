@@ -10,6 +10,7 @@ import com.sqltables.confluence.report.UsageReportService;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,9 @@ final class SettingsPages {
                 "consent", consent,
                 "decision", consent.getDecision().name(),
                 "decidedBy", consent.getDecidedBy() == null ? null : names.get(consent.getDecidedBy()),
-                "decidedAt", consent.getDecidedAt() == null ? null : consent.getDecidedAt().toString(),
+                // Seconds, as the other UTC times of the admin screen; nanoseconds only look like noise to a reader.
+                "decidedAt", consent.getDecidedAt() == null ? null
+                        : consent.getDecidedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                 "mailStatus", usageReport.mailStatus().name(),
                 "preview", preview,
                 "headers", usageReport.headers(preview),

@@ -62,7 +62,7 @@ public class AdminServletTest {
         assertEquals(200, response.status);
         String row = rowOf(response.body(), sales.getId());
         assertTrue(row, row.contains(">sales</a>"));
-        assertTrue(row, row.contains("<td>H2</td>"));
+        assertTrue(row, row.contains("<td>H2 (in memory)</td>"));
         assertTrue(row, row.contains("read-write"));
         assertTrue(row, row.contains("<td>7</td>"));
         assertTrue(row, row.contains(">DEMO</span>"));
@@ -70,6 +70,18 @@ public class AdminServletTest {
         assertTrue(row, row.contains("<td>2</td>"));
         assertTrue(row, row.contains("not started (opens on first use)"));
         assertTrue(response.body().contains("<meta name=\"decorator\" content=\"atl.admin\"/>"));
+    }
+
+    @Test
+    public void newForm_namesTheDatabasesAsPeopleDo_andShowsWhatAJdbcUrlLooksLike() throws IOException {
+        String form = fixture.send(AdminFixture.get("/datasources/new")).body();
+
+        assertTrue(form, form.contains(">PostgreSQL</option>"));
+        assertTrue(form, form.contains(">Microsoft SQL Server</option>"));
+        assertFalse(form, form.contains(">POSTGRESQL</option>"));
+        assertTrue(form, form.contains("jdbc:postgresql://db.example.com:5432/sales"));
+        assertTrue(form, form.contains("jdbc:h2:mem:sales (H2 in memory only)"));
+        assertTrue(form, form.contains("one name=value per line"));
     }
 
     @Test
@@ -259,6 +271,17 @@ public class AdminServletTest {
         assertTrue(first, first.contains("/audit?page=1\""));
         assertTrue(second, second.contains("event-1<"));
         assertTrue(second, second.contains("/audit?page=0\""));
+    }
+
+    @Test
+    public void audit_namesWhoActedByFullName_escaped_withTheUserKeyKeptAsATooltip() throws IOException {
+        fixture.auditStore.append(AuditEntry.builder("test.event", "thing").actor(ACTOR).objectName("named").build());
+        fixture.auditStore.append(AuditEntry.builder("test.event", "thing").objectName("anonymous").build());
+
+        String body = fixture.send(AdminFixture.get("/audit")).body();
+
+        assertTrue(body, body.contains("<td title=\"" + ACTOR + "\">Ada &lt;Admin&gt;</td>"));
+        assertTrue(body, body.contains("anonymous<"));
     }
 
     @Test

@@ -61,6 +61,8 @@ public class DatasourceCascadeDeleteTest {
         assertEquals(409, response.status);
         String body = response.body();
         assertTrue(body, body.contains("is used by 2 saved queries"));
+        // The refusal says "delete them first"; the offer must read as the alternative to it, not contradict it.
+        assertTrue(body, body.contains("Or delete the datasource together with the 2 saved queries that use it:"));
         assertTrue(body, body.contains("name=\"confirm\" value=\"cascade\""));
         assertTrue(body, body.contains("name=\"queryIds\" value=\"" + first.getId() + "," + hostile.getId() + "\"")
                 || body.contains("name=\"queryIds\" value=\"" + hostile.getId() + "," + first.getId() + "\""));

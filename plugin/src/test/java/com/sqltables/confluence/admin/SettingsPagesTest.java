@@ -14,6 +14,7 @@ import com.sqltables.confluence.report.UsageReport;
 import com.sqltables.confluence.report.UsageReportConsent;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -69,6 +70,8 @@ public class SettingsPagesTest {
         String body = fixture.send(AdminFixture.get("/settings").param("done", "updated")).body();
         assertTrue(body, body.contains("The monthly usage report is enabled."));
         assertTrue(body, body.contains("Ada &lt;Admin&gt;"));
+        // When, to the second as the other UTC times of the screen: no nanoseconds.
+        assertTrue(body, body.contains(consent.getDecidedAt().truncatedTo(ChronoUnit.SECONDS) + ")"));
         assertTrue(body, body.contains("Bcc"));
     }
 
