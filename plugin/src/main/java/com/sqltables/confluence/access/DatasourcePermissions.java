@@ -81,6 +81,15 @@ public class DatasourcePermissions {
                 && inAnyGroup(author, datasource.getSettings().getAllowedGroups());
     }
 
+    /**
+     * May {@code viewer} read the database's own words when a query of the datasource fails (its error
+     * message, which may quote a saved query's SQL or name the database host)? Those who could write SQL
+     * for it (inline SQL allowed and in an allowed group) and system administrators.
+     */
+    public boolean maySeeFailureDetails(Datasource datasource, UserKey viewer) {
+        return viewer != null && (mayWriteSql(datasource, viewer) || userManager.isSystemAdmin(viewer));
+    }
+
     private static boolean spaceAllowed(List<String> allowedSpaces, String spaceKey) {
         if (allowedSpaces.isEmpty()) {
             return true;

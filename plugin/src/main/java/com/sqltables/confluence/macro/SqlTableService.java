@@ -14,6 +14,7 @@ import com.sqltables.confluence.macro.render.TableOptions;
 import com.sqltables.confluence.query.QueryParameter;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.execution.QueryException;
+import com.sqltables.confluence.query.execution.QueryFailure;
 import com.sqltables.confluence.query.execution.QueryExecutor;
 import com.sqltables.confluence.query.execution.QueryRequest;
 import com.sqltables.confluence.sql.BoundParameters;
@@ -90,7 +91,7 @@ public class SqlTableService {
         } catch (SqlRejectedException e) {
             return fail(event, MacroRender.Outcome.SQL_REJECTED, e.getReason());
         } catch (QueryFailed e) {
-            return fail(event, outcomeOf(e.failure), e.failure.text(i18n));
+            return fail(event, outcomeOf(e.failure), failureMessage(e, context));
         } catch (RuntimeException e) {
             String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
             // The page shows only the reference; the details are for the administrator.
@@ -206,9 +207,33 @@ public class SqlTableService {
             executor.execute(request, FormattingSink.wrap(renderer.sink(html, options, new I18nTableTexts(i18n)), html,
                     parameters.getFormat(), parameters.isRowNumbers()));
         } catch (QueryException e) {
-            throw new QueryFailed(e);
+            throw new QueryFailed(e, datasource);
         }
         return html.toString();
+    }
+
+    /**
+     * What a failed query says on the page. A failure that carries the database's own words (its error
+     * message, which quotes the SQL of a saved query, names tables and columns, or a host and port) is
+     * shown in full only to those who could write SQL for the datasource and to system administrators —
+     * the people who can act on it. Everyone else reads that the query failed, with a reference under
+     * which the full message is in the log: a saved query's SQL and the database behind it stay hidden
+     * from readers. Failures without the database's words (busy, timeout, datasource deleted) are shown
+     * to all.
+     */
+    private String failureMessage(QueryFailed failed, RenderContext context) {
+        QueryException failure = failed.failure;
+        QueryFailure kind = failure.getFailure();
+        boolean detailed = kind != QueryFailure.POOL_BUSY && kind != QueryFailure.TIMEOUT
+                && kind != QueryFailure.DATASOURCE_NOT_FOUND;
+        if (!detailed || permissions.maySeeFailureDetails(failed.datasource, context.getViewer())) {
+            return failure.text(i18n);
+        }
+        String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        // Masked already (no password); the English text, for the administrator.
+        log.warn("SQL table on datasource {} failed (reference {}): {}", failed.datasource.getId(), reference,
+                failure.getMessage());
+        return i18n.getText(KEY_PREFIX + "error.details.withheld", failed.datasource.getName(), reference);
     }
 
     private String fail(MacroRender.Builder event, MacroRender.Outcome outcome, String message) {
@@ -263,10 +288,12 @@ public class SqlTableService {
     private static final class QueryFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient QueryException failure;
+        private final transient Datasource datasource;
 
-        QueryFailed(QueryException failure) {
+        QueryFailed(QueryException failure, Datasource datasource) {
             super(failure.getMessage(), null, false, false);
             this.failure = failure;
+            this.datasource = datasource;
         }
     }
 }

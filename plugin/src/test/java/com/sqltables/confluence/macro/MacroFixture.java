@@ -55,6 +55,8 @@ final class MacroFixture implements AutoCloseable {
     static final UserKey ANALYST = new UserKey("key-analyst");
     static final UserKey FINANCE = new UserKey("key-finance");
     static final UserKey OUTSIDER = new UserKey("key-outsider");
+    /** A Confluence system administrator in none of the datasources' groups. */
+    static final UserKey SYSADMIN = new UserKey("key-sysadmin");
 
     final HostActiveObjects ao;
     final DefaultDatasourceStore datasources;
@@ -150,12 +152,18 @@ final class MacroFixture implements AutoCloseable {
                 null, List.of()), null);
         queries.create(new SavedQuerySettings("Open count", open.getId(), "SELECT COUNT(*) AS n FROM sales", null,
                 List.of()), null);
+        // Fails in the database, whose message quotes the statement: what readers must not see.
+        queries.create(new SavedQuerySettings("Open broken", open.getId(),
+                "SELECT secret_salary FROM payroll_canary WHERE 1 = 1", null, List.of()), null);
+        queries.create(new SavedQuerySettings("Sales broken", salesId,
+                "SELECT secret_salary FROM payroll_canary WHERE 2 = 2", null, List.of()), null);
     }
 
     private void users() {
         when(userManager.isUserInGroup(any(UserKey.class), anyString())).thenReturn(false);
         when(userManager.isUserInGroup(ANALYST, "analysts")).thenReturn(true);
         when(userManager.isUserInGroup(FINANCE, "finance")).thenReturn(true);
+        when(userManager.isSystemAdmin(SYSADMIN)).thenReturn(true);
     }
 
     private static UserProfile profile(UserKey key) {
