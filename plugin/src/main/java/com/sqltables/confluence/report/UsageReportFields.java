@@ -12,6 +12,10 @@ import java.util.Objects;
  * order the privacy page lists them, each with the i18n key of its meaning. The per-kind and per-feature
  * fields come from the same constants {@link UsageReportBuilder} iterates, so a new connection kind or
  * counter appears here without an edit; a test compares this list with the leaves of a built report.
+ *
+ * <p>Every field but {@code datasources.byKind.*} has a text of its own, keyed {@link #TEXT_PREFIX} + its
+ * path: each usage counter counts something different, and an administrator deciding about the report must
+ * be able to read what each number means. A new counter therefore needs its text, which a test demands.
  */
 public final class UsageReportFields {
     /** Prefix of the i18n keys of the fields' meanings. */
@@ -32,7 +36,7 @@ public final class UsageReportFields {
             return path;
         }
 
-        /** @return the i18n key of the field's meaning (shared by the fields of one group) */
+        /** @return the i18n key of the field's meaning (shared only by the {@code datasources.byKind.*} fields) */
         public String getTextKey() {
             return textKey;
         }
@@ -63,7 +67,8 @@ public final class UsageReportFields {
             fields.add(new Field(path, TEXT_PREFIX + path));
         }
         for (UsageCounter counter : UsageCounter.values()) {
-            fields.add(new Field("features." + counter.key(), TEXT_PREFIX + "features"));
+            String path = "features." + counter.key();
+            fields.add(new Field(path, TEXT_PREFIX + path));
         }
         return Collections.unmodifiableList(fields);
     }

@@ -2,6 +2,7 @@ package com.sqltables.confluence.report;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -20,16 +21,19 @@ import com.sqltables.confluence.query.ao.DefaultSavedQueryStore;
 import com.sqltables.confluence.usage.ao.DefaultActiveUserStore;
 import com.sqltables.confluence.usage.ao.DefaultRenderedTableStore;
 import com.sqltables.confluence.usage.ao.DefaultUsageCounterStore;
+import com.sqltables.confluence.usage.event.UsageCounter;
 import com.sqltables.host.ao.HostActiveObjects;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -41,7 +45,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The privacy page renders for anyone from the real template and texts, names every field of a report
- * the real builder produced, and is linked from Confluence's Help menu.
+ * the real builder produced, explains every usage counter in words of its own, and is linked from
+ * Confluence's Help menu.
  */
 public class PrivacyServletTest {
     private final PrivacyServlet servlet = new PrivacyServlet(new VelocityTemplateRenderer(), new PropertiesI18nResolver());
@@ -88,6 +93,36 @@ public class PrivacyServletTest {
     }
 
     @Test
+    public void everyUsageCounter_hasATextOfItsOwn_namedAfterItsKey() {
+        PropertiesI18nResolver texts = new PropertiesI18nResolver();
+        Map<String, String> counterByText = new HashMap<>();
+        for (UsageCounter counter : UsageCounter.values()) {
+            String path = "features." + counter.key();
+            UsageReportFields.Field field = field(path);
+            assertEquals(path, UsageReportFields.TEXT_PREFIX + path, field.getTextKey());
+            // getRawText fails the test when the key is missing, rather than showing the key as Confluence would.
+            String text = texts.getRawText(field.getTextKey()).trim();
+            assertFalse(path + " has an empty text", text.isEmpty());
+            String other = counterByText.put(text, path);
+            assertNull(path + " and " + other + " share one text, so neither says what it counts", other);
+        }
+    }
+
+    @Test
+    public void page_showsEachCounterWithItsOwnMeaning() throws Exception {
+        String html = render(mock(HttpServletResponse.class));
+        PropertiesI18nResolver texts = new PropertiesI18nResolver();
+        assertTrue(html, html.contains(texts.getText("com.sqltables.confluence.privacy.collected.features")));
+        for (UsageCounter counter : UsageCounter.values()) {
+            String path = "features." + counter.key();
+            String meaning = texts.getText(UsageReportFields.TEXT_PREFIX + path);
+            Pattern row = Pattern.compile("<td><code>" + Pattern.quote(path) + "</code></td>\\s*<td>"
+                    + Pattern.quote(meaning) + "</td>");
+            assertTrue("privacy page does not explain " + path + " as: " + meaning, row.matcher(html).find());
+        }
+    }
+
+    @Test
     public void descriptor_linksThePageFromTheHelpMenu() throws Exception {
         Document descriptor = descriptor();
         Element servletModule = only(descriptor, "servlet", "privacy-servlet");
@@ -98,6 +133,13 @@ public class PrivacyServletTest {
         assertEquals("/plugins/servlet/sql-tables/privacy", item.getElementsByTagName("link").item(0).getTextContent().trim());
         String labelKey = ((Element) item.getElementsByTagName("label").item(0)).getAttribute("key");
         assertEquals("SQL Tables: usage report and privacy", new PropertiesI18nResolver().getText(labelKey));
+    }
+
+    private static UsageReportFields.Field field(String path) {
+        List<UsageReportFields.Field> found = UsageReportFields.all().stream().filter(f -> f.getPath().equals(path))
+                .collect(Collectors.toList());
+        assertEquals("one field " + path, 1, found.size());
+        return found.get(0);
     }
 
     private static UsageReport buildReport() {
