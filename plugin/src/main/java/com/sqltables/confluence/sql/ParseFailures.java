@@ -39,7 +39,8 @@ final class ParseFailures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             Matcher m = t.getMessage() == null ? null : LINE_COLUMN.matcher(t.getMessage());
             if (m != null && m.find()) {
-                return reason("parse.near", SqlText.position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+                // Kept as text: parsing the digits of a foreign message could only add a way to fail.
+                return reason("parse.near", reason("position", m.group(1), m.group(2)));
             }
         }
         return reason("parse.failed");
