@@ -8,6 +8,7 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.sqltables.confluence.query.execution.QueryException;
 import com.sqltables.confluence.sql.ParameterException;
+import com.sqltables.confluence.sql.SqlRejectedException;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -74,6 +75,11 @@ public class AdminPages {
     /** @return the parameter values' problems as sentences, in the administrator's language */
     String text(ParameterException problems) {
         return problems.text(i18n);
+    }
+
+    /** @return why the SQL was refused, in the administrator's language */
+    String text(SqlRejectedException refusal) {
+        return refusal.text(i18n);
     }
 
     /** @return parameter name → problem, in the administrator's language */

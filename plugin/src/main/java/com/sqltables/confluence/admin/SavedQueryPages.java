@@ -11,6 +11,7 @@ import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.query.execution.QueryException;
 import com.sqltables.confluence.sql.ParameterException;
+import com.sqltables.confluence.sql.SqlRejectedException;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -123,6 +124,12 @@ final class SavedQueryPages {
             answer.put("success", false);
             answer.put("message", pages.text(e));
             answer.put("fieldErrors", pages.fieldTexts(e));
+            AdminServlet.json(response, HttpServletResponse.SC_BAD_REQUEST, answer);
+        } catch (SqlRejectedException e) {
+            // The reason is a whole sentence about the SQL: sent once, as the message (a field error
+            // would repeat it under a field name the form does not have).
+            answer.put("success", false);
+            answer.put("message", pages.text(e));
             AdminServlet.json(response, HttpServletResponse.SC_BAD_REQUEST, answer);
         } catch (ValidationException e) {
             answer.put("success", false);

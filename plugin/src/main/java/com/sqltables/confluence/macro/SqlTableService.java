@@ -89,7 +89,7 @@ public class SqlTableService {
         } catch (ParameterException e) {
             return fail(event, MacroRender.Outcome.QUERY_PARAMETER, e.text(i18n));
         } catch (SqlRejectedException e) {
-            return fail(event, MacroRender.Outcome.SQL_REJECTED, e.getReason());
+            return fail(event, MacroRender.Outcome.SQL_REJECTED, e.text(i18n));
         } catch (QueryFailed e) {
             return fail(event, outcomeOf(e.failure), failureMessage(e, context));
         } catch (RuntimeException e) {

@@ -47,12 +47,13 @@ final class AstWalker {
     }
 
     /**
+     * @param <P> the type of a problem
      * @param root a parsed statement
      * @param check returns a problem for a node, or empty
      * @return the first problem found, nearest the root first
      * @throws IllegalStateException if the tree cannot be read (the caller must then refuse the SQL)
      */
-    static Optional<String> find(Object root, Function<Object, Optional<String>> check) {
+    static <P> Optional<P> find(Object root, Function<Object, Optional<P>> check) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> queue = new ArrayDeque<>();
         queue.add(root);
@@ -65,7 +66,7 @@ final class AstWalker {
                 throw new IllegalStateException("statement too large to inspect");
             }
             if (isNode(node)) {
-                Optional<String> problem = check.apply(node);
+                Optional<P> problem = check.apply(node);
                 if (problem.isPresent()) {
                     return problem;
                 }

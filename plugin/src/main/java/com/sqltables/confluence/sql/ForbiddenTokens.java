@@ -1,5 +1,8 @@
 package com.sqltables.confluence.sql;
 
+import static com.sqltables.confluence.sql.SqlRejectedException.reason;
+
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,19 +63,18 @@ final class ForbiddenTokens {
     }
 
     /** @return why the statement may not run, or empty if its tokens show nothing forbidden */
-    static Optional<String> check(List<SqlToken> tokens) {
+    static Optional<I18nText> check(List<SqlToken> tokens) {
         List<SqlToken> code = new ArrayList<>();
         for (SqlToken token : tokens) {
             if (token.kind() == Kind.EXECUTABLE_COMMENT) {
-                return Optional.of("Comments of the form /*! … */ are not allowed: MySQL and MariaDB run what"
-                        + " they contain.");
+                return Optional.of(reason("executable.comment"));
             }
             if (!token.isBlank()) {
                 code.add(token);
             }
         }
         for (int i = 0; i < code.size(); i++) {
-            Optional<String> problem = problemAt(code, i);
+            Optional<I18nText> problem = problemAt(code, i);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -80,7 +82,7 @@ final class ForbiddenTokens {
         return Optional.empty();
     }
 
-    private static Optional<String> problemAt(List<SqlToken> code, int i) {
+    private static Optional<I18nText> problemAt(List<SqlToken> code, int i) {
         SqlToken token = code.get(i);
         SqlToken previous = i > 0 ? code.get(i - 1) : null;
         SqlToken next = i + 1 < code.size() ? code.get(i + 1) : null;
@@ -92,15 +94,13 @@ final class ForbiddenTokens {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean called = next != null && next.isSymbol('(');
         if (called && FUNCTIONS.contains(lower)) {
-            return Optional.of("The function " + name + "() is not allowed: it can change data or server state,"
-                    + " take locks, or reach files or other servers.");
+            return Optional.of(reason("function", name));
         }
         if (next != null && next.isSymbol('.') && PACKAGES.contains(lower)) {
-            return Optional.of("The package " + name.toUpperCase(Locale.ROOT) + " is not allowed: it can change"
-                    + " state or reach files or other servers.");
+            return Optional.of(reason("package", name.toUpperCase(Locale.ROOT)));
         }
         if (lower.equals("nextval") && token.kind() == Kind.WORD && previous != null && previous.isSymbol('.')) {
-            return Optional.of("NEXTVAL is not allowed: it advances a sequence, which is a change.");
+            return Optional.of(reason("nextval"));
         }
         if (token.kind() != Kind.WORD || previous != null && (previous.isSymbol('.') || previous.isWord("AS"))) {
             return Optional.empty();
@@ -108,27 +108,26 @@ final class ForbiddenTokens {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.equals("FOR") && next != null
                 && (next.isWord("UPDATE") || next.isWord("SHARE") || next.isWord("KEY") || next.isWord("NO"))) {
-            return Optional.of("FOR UPDATE and FOR SHARE are not allowed: they lock rows.");
+            return Optional.of(reason("for.update"));
         }
         if (upper.equals("LOCK") && next != null && next.isWord("IN")) {
-            return Optional.of("LOCK IN SHARE MODE is not allowed: it locks rows.");
+            return Optional.of(reason("lock.in.share.mode"));
         }
         if (upper.equals("NEXT") && next != null && next.isWord("VALUE")
                 && afterNext != null && afterNext.isWord("FOR")) {
-            return Optional.of("NEXT VALUE FOR is not allowed: it advances a sequence, which is a change.");
+            return Optional.of(reason("next.value.for"));
         }
         if (upper.equals("INTO")) {
-            return Optional.of("INTO is not allowed: SELECT … INTO writes a table, a file or variables.");
+            return Optional.of(reason("into"));
         }
         if ((upper.equals("INSERT") || upper.equals("REPLACE")) && !called || WRITE_KEYWORDS.contains(upper)) {
-            return Optional.of(upper + " is not allowed: only reading queries may run. (If " + name
-                    + " is a column or table name here, quote it.)");
+            return Optional.of(reason("write.keyword", upper, name));
         }
         if (LOCK_HINTS.contains(upper)) {
-            return Optional.of("The table hint " + upper + " is not allowed: it locks rows.");
+            return Optional.of(reason("lock.hint", upper));
         }
         if (upper.equals("PROCEDURE")) {
-            return Optional.of("SELECT … PROCEDURE is not allowed: it calls a procedure.");
+            return Optional.of(reason("procedure"));
         }
         return Optional.empty();
     }

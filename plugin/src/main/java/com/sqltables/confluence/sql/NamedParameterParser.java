@@ -32,7 +32,7 @@ public final class NamedParameterParser {
      */
     public static ParsedSql parse(String sql, SqlDialect dialect) {
         if (sql == null) {
-            throw new SqlRejectedException("No SQL was given.");
+            throw new SqlRejectedException(SqlRejectedException.reason("none"));
         }
         List<SqlToken> tokens = SqlLexer.tokenize(sql, dialect);
         StringBuilder jdbc = new StringBuilder(sql.length());
@@ -48,9 +48,8 @@ public final class NamedParameterParser {
                 }
                 if (next.kind() == SqlToken.Kind.WORD && !Character.isDigit(next.text().charAt(0))) {
                     if (!NAME.matcher(next.text()).matches()) {
-                        throw new SqlRejectedException("The parameter name " + SqlText.excerpt(":" + next.text())
-                                + " at " + SqlText.position(sql, token.start()) + " is not valid: a name starts"
-                                + " with a letter or _ and has only letters, digits and _ (at most 64).");
+                        throw new SqlRejectedException(SqlRejectedException.reason("parameter.name",
+                                SqlText.excerpt(":" + next.text()), SqlText.position(sql, token.start())));
                     }
                     names.add(next.text());
                     jdbc.append('?');
@@ -63,8 +62,8 @@ public final class NamedParameterParser {
                     i++;
                     continue;
                 }
-                throw new SqlRejectedException("The ? at " + SqlText.position(sql, token.start())
-                        + " is not supported: use a named parameter such as :region instead.");
+                throw new SqlRejectedException(SqlRejectedException.reason("question.mark",
+                        SqlText.position(sql, token.start())));
             }
             jdbc.append(token.text());
         }

@@ -1,5 +1,8 @@
 package com.sqltables.confluence.sql;
 
+import static com.sqltables.confluence.sql.SqlRejectedException.reason;
+
+import com.sqltables.confluence.I18nText;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,33 +16,33 @@ import net.sf.jsqlparser.parser.Token;
  */
 final class ParseFailures {
     private static final Pattern LINE_COLUMN = Pattern.compile("line (\\d+), column (\\d+)");
-    private static final String ALLOWED = " Only a single SELECT (with WITH, UNION, VALUES) may run.";
 
     private ParseFailures() {
     }
 
-    static String describe(JSQLParserException failure, long timeoutMillis) {
+    static I18nText describe(JSQLParserException failure, long timeoutMillis) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof InterruptedException) {
-                return "The SQL took too long to check (over " + timeoutMillis + " ms); simplify it.";
+                return reason("parse.timeout", String.valueOf(timeoutMillis));
             }
             if (t instanceof ParseException && ((ParseException) t).currentToken != null) {
                 Token next = ((ParseException) t).currentToken.next;
                 if (next != null && next.image != null && !next.image.isEmpty()) {
-                    return "The SQL could not be read: unexpected " + SqlText.excerpt(next.image) + " at line "
-                            + next.beginLine + ", column " + next.beginColumn + "." + ALLOWED;
+                    return reason("parse.unexpected", SqlText.excerpt(next.image),
+                            SqlText.position(next.beginLine, next.beginColumn));
                 }
                 if (next != null) {
-                    return "The SQL could not be read: it ends too early." + ALLOWED;
+                    return reason("parse.early.end");
                 }
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             Matcher m = t.getMessage() == null ? null : LINE_COLUMN.matcher(t.getMessage());
             if (m != null && m.find()) {
-                return "The SQL could not be read near " + m.group() + "." + ALLOWED;
+                // Kept as text: parsing the digits of a foreign message could only add a way to fail.
+                return reason("parse.near", reason("position", m.group(1), m.group(2)));
             }
         }
-        return "The SQL could not be read." + ALLOWED;
+        return reason("parse.failed");
     }
 }

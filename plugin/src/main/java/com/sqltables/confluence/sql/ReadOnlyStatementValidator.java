@@ -1,5 +1,8 @@
 package com.sqltables.confluence.sql;
 
+import static com.sqltables.confluence.sql.SqlRejectedException.reason;
+
+import com.sqltables.confluence.I18nText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,17 +119,17 @@ public final class ReadOnlyStatementValidator implements AutoCloseable {
 
     private void check(String sql, SqlDialect dialect) {
         if (sql == null || sql.trim().isEmpty()) {
-            throw new SqlRejectedException("The SQL contains no statement.");
+            throw new SqlRejectedException(reason("empty"));
         }
         if (sql.length() > MAX_SQL_LENGTH) {
-            throw new SqlRejectedException("The SQL is too long to check: at most " + MAX_SQL_LENGTH
-                    + " characters (was " + sql.length() + ").");
+            throw new SqlRejectedException(reason("too.long", String.valueOf(MAX_SQL_LENGTH),
+                    String.valueOf(sql.length())));
         }
         List<SqlToken> tokens = SqlLexer.tokenize(sql, dialect);
         if (tokens.stream().allMatch(SqlToken::isBlank)) {
-            throw new SqlRejectedException("The SQL contains no statement.");
+            throw new SqlRejectedException(reason("empty"));
         }
-        Optional<String> tokenProblem = ForbiddenTokens.check(tokens);
+        Optional<I18nText> tokenProblem = ForbiddenTokens.check(tokens);
         List<Statement> statements;
         try {
             statements = parse(sql, dialect);
@@ -137,18 +140,17 @@ public final class ReadOnlyStatementValidator implements AutoCloseable {
             }
             Optional<String> firstWord = firstWordIfNotARead(tokens);
             if (firstWord.isPresent()) {
-                throw new SqlRejectedException("Only SELECT statements may run; this one starts with "
-                        + SqlText.excerpt(firstWord.get()) + ".");
+                throw new SqlRejectedException(reason("not.select.start", SqlText.excerpt(firstWord.get())));
             }
             throw e;
         }
-        Optional<String> problem;
+        Optional<I18nText> problem;
         try {
             problem = StatementInspector.inspect(statements);
         } catch (RuntimeException e) {
             // Never log the SQL: it may hold values. The exception type says what went wrong.
             log.warn("Could not inspect a parsed statement: {}", e.toString());
-            throw new SqlRejectedException("The SQL could not be checked, so it may not run.");
+            throw new SqlRejectedException(reason("uncheckable"));
         }
         if (problem.isPresent()) {
             throw new SqlRejectedException(problem.get());
@@ -185,8 +187,7 @@ public final class ReadOnlyStatementValidator implements AutoCloseable {
             }
             return list;
         } catch (RejectedExecutionException e) {
-            throw new SqlRejectedException(executor.isShutdown() ? "SQL cannot be checked while the app is stopping."
-                    : "Too many queries are being checked at once; try again in a moment.");
+            throw new SqlRejectedException(executor.isShutdown() ? reason("stopping") : reason("busy"));
         } catch (JSQLParserException e) {
             throw new SqlRejectedException(ParseFailures.describe(e, timeoutMillis));
         }

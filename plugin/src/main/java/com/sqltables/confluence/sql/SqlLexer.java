@@ -39,13 +39,13 @@ final class SqlLexer {
                 }
                 add(Kind.SPACE, start);
             } else if (c == '\'') {
-                quoted(start, '\'', dialect.backslashEscapesInStrings(), Kind.STRING, "string literal");
+                quoted(start, '\'', dialect.backslashEscapesInStrings(), Kind.STRING, "unterminated.string");
             } else if (c == '"') {
-                quoted(start, '"', dialect.backslashEscapesInStrings(), Kind.QUOTED_NAME, "quoted name");
+                quoted(start, '"', dialect.backslashEscapesInStrings(), Kind.QUOTED_NAME, "unterminated.quoted.name");
             } else if (c == '`' && dialect.backtickIdentifiers()) {
-                quoted(start, '`', false, Kind.QUOTED_NAME, "quoted name");
+                quoted(start, '`', false, Kind.QUOTED_NAME, "unterminated.quoted.name");
             } else if (c == '[' && dialect.bracketIdentifiers()) {
-                quoted(start, ']', false, Kind.QUOTED_NAME, "bracketed name");
+                quoted(start, ']', false, Kind.QUOTED_NAME, "unterminated.bracketed.name");
             } else if (c == '-' && startsWith("--") && dashStartsComment()) {
                 lineComment(start);
             } else if (c == '#' && dialect.hashComments()) {
@@ -70,7 +70,7 @@ final class SqlLexer {
         String word = sql.substring(start, pos);
         boolean quoteFollows = pos < sql.length() && sql.charAt(pos) == '\'';
         if (quoteFollows && dialect.escapeStringPrefix() && word.equalsIgnoreCase("e")) {
-            quoted(pos, '\'', true, Kind.STRING, "string literal");
+            quoted(pos, '\'', true, Kind.STRING, "unterminated.string");
             replaceLastStart(start);
         } else if (quoteFollows && dialect.alternativeQuoting()
                 && (word.equalsIgnoreCase("q") || word.equalsIgnoreCase("nq"))) {
@@ -84,12 +84,12 @@ final class SqlLexer {
     private void alternativeQuoted(int start) {
         int open = pos + 1;
         if (open >= sql.length() || Character.isWhitespace(sql.charAt(open))) {
-            throw unterminated("string literal", start);
+            throw unterminated("unterminated.string", start);
         }
         char close = closingDelimiter(sql.charAt(open));
         int end = sql.indexOf(close + "'", open + 1);
         if (end < 0) {
-            throw unterminated("string literal", start);
+            throw unterminated("unterminated.string", start);
         }
         pos = end + 2;
         add(Kind.STRING, start);
@@ -111,7 +111,7 @@ final class SqlLexer {
     }
 
     /** Reads from the opening quote at {@code start} to its closing quote; a doubled quote is kept inside. */
-    private void quoted(int start, char closing, boolean backslashEscapes, Kind kind, String what) {
+    private void quoted(int start, char closing, boolean backslashEscapes, Kind kind, String unterminatedProblem) {
         pos = start + 1;
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
@@ -129,7 +129,7 @@ final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated(what, start);
+        throw unterminated(unterminatedProblem, start);
     }
 
     /** PostgreSQL's {@code $tag$…$tag$} (also H2's {@code $$…$$}); false when no tag starts here. */
@@ -144,7 +144,7 @@ final class SqlLexer {
         String tag = sql.substring(start, tagEnd + 1);
         int end = sql.indexOf(tag, tagEnd + 1);
         if (end < 0) {
-            throw unterminated("dollar-quoted string", start);
+            throw unterminated("unterminated.dollar.string", start);
         }
         pos = end + tag.length();
         return true;
@@ -179,7 +179,7 @@ final class SqlLexer {
                 pos++;
             }
         }
-        throw unterminated("comment", start);
+        throw unterminated("unterminated.comment", start);
     }
 
     private boolean dashStartsComment() {
@@ -213,8 +213,8 @@ final class SqlLexer {
         tokens.add(new SqlToken(last.kind(), sql.substring(start, pos), start));
     }
 
-    private SqlRejectedException unterminated(String what, int start) {
-        return new SqlRejectedException("The " + what + " that starts at " + SqlText.position(sql, start)
-                + " is never closed.");
+    /** @param problem the reason's key, {@code unterminated.<what>} */
+    private SqlRejectedException unterminated(String problem, int start) {
+        return new SqlRejectedException(SqlRejectedException.reason(problem, SqlText.position(sql, start)));
     }
 }

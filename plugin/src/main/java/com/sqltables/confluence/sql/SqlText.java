@@ -1,5 +1,7 @@
 package com.sqltables.confluence.sql;
 
+import com.sqltables.confluence.I18nText;
+
 /** Helpers that keep messages about SQL short and readable. */
 final class SqlText {
     private static final int MAX_EXCERPT = 40;
@@ -8,7 +10,7 @@ final class SqlText {
     }
 
     /** @return e.g. {@code line 3, column 7} for an offset into {@code sql} (both counted from 1) */
-    static String position(String sql, int offset) {
+    static I18nText position(String sql, int offset) {
         int line = 1;
         int column = 1;
         int end = Math.min(offset, sql.length());
@@ -21,7 +23,12 @@ final class SqlText {
                 column++;
             }
         }
-        return "line " + line + ", column " + column;
+        return position(line, column);
+    }
+
+    /** @return e.g. {@code line 3, column 7} */
+    static I18nText position(int line, int column) {
+        return SqlRejectedException.reason("position", String.valueOf(line), String.valueOf(column));
     }
 
     /**

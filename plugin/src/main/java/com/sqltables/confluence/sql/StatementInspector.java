@@ -1,5 +1,8 @@
 package com.sqltables.confluence.sql;
 
+import static com.sqltables.confluence.sql.SqlRejectedException.reason;
+
+import com.sqltables.confluence.I18nText;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,60 +26,59 @@ final class StatementInspector {
     }
 
     /** @return why the statements may not run, or empty if they are a single read-only query */
-    static Optional<String> inspect(List<Statement> statements) {
+    static Optional<I18nText> inspect(List<Statement> statements) {
         if (statements.isEmpty()) {
-            return Optional.of("The SQL contains no statement.");
+            return Optional.of(reason("empty"));
         }
         if (statements.size() > 1) {
-            return Optional.of("Only one statement may run, but the SQL has " + statements.size()
-                    + ". Remove the extra statements (and any ; between them).");
+            return Optional.of(reason("several", String.valueOf(statements.size())));
         }
         Statement statement = statements.get(0);
         if (!(statement instanceof Select)) {
-            return Optional.of("Only SELECT statements may run; this is " + describe(statement) + ".");
+            return Optional.of(reason("not.select", describe(statement)));
         }
         return AstWalker.find(statement, StatementInspector::problemAt);
     }
 
-    private static Optional<String> problemAt(Object node) {
+    private static Optional<I18nText> problemAt(Object node) {
         if (node instanceof WithItem) {
             WithItem<?> with = (WithItem<?>) node;
             // getInsert() and its siblings cast without checking; ask the statement itself.
             Statement inner = with.getParenthesedStatement();
             if (inner != null && !(inner instanceof Select)) {
-                return Optional.of("WITH " + with.getAliasName() + " AS (" + kind(inner) + " …) changes data;"
-                        + " only WITH queries that read may run.");
+                return Optional.of(reason("with.write", with.getAliasName(), kind(inner)));
             }
         }
         if (node instanceof Statement && !(node instanceof Select)) {
-            return Optional.of("The query contains " + describe((Statement) node) + "; only reading is allowed.");
+            return Optional.of(reason("contains", describe((Statement) node)));
         }
         if (node instanceof FromQuery) {
-            return Optional.of("Pipe syntax (FROM … |> …) is not supported; write a plain SELECT.");
+            return Optional.of(reason("pipe"));
         }
         if (node instanceof Select) {
             Select select = (Select) node;
             if (select.getForMode() != null && LOCKING_MODES.contains(select.getForMode())
                     || select.getForUpdateTables() != null && !select.getForUpdateTables().isEmpty()) {
-                return Optional.of("FOR UPDATE and FOR SHARE are not allowed: they lock rows.");
+                return Optional.of(reason("for.update"));
             }
             if (select.getMySqlProcedureAnalyse() != null) {
-                return Optional.of("SELECT … PROCEDURE is not allowed: it calls a procedure.");
+                return Optional.of(reason("procedure"));
             }
         }
         if (node instanceof PlainSelect) {
             PlainSelect plain = (PlainSelect) node;
             if (plain.getIntoTables() != null && !plain.getIntoTables().isEmpty() || plain.getIntoTempTable() != null
                     || plain.getMySqlSelectIntoClause() != null) {
-                return Optional.of("SELECT … INTO is not allowed: it writes a table, a file or variables.");
+                return Optional.of(reason("select.into"));
             }
         }
         return Optional.empty();
     }
 
-    private static String describe(Statement statement) {
+    /** @return e.g. "an INSERT statement": English picks the article by the kind's first letter, so two phrases */
+    private static I18nText describe(Statement statement) {
         String kind = kind(statement);
-        return ("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " statement";
+        return "AEIOU".indexOf(kind.charAt(0)) >= 0 ? reason("statement.an", kind) : reason("statement.a", kind);
     }
 
     /** @return e.g. {@code INSERT} or {@code CREATE TABLE}, from the statement's class */

@@ -9,6 +9,7 @@ import com.sqltables.confluence.query.QueryParameter;
 import com.sqltables.confluence.query.SavedQuery;
 import com.sqltables.confluence.query.SavedQuerySettings;
 import com.sqltables.confluence.sql.ParameterException;
+import com.sqltables.confluence.sql.SqlRejectedException;
 import com.sqltables.confluence.usage.Periods;
 import com.sqltables.confluence.usage.event.InMemoryUsageEvents;
 import com.sqltables.confluence.usage.event.MacroRender;
@@ -207,7 +208,22 @@ public class SavedQueryPagesTest {
                 .param("datasourceId", String.valueOf(sales.getId())).param("sqlText", "DELETE FROM t"));
 
         assertEquals(400, response.status);
-        assertTrue(response.body(), response.body().contains("\"fieldErrors\":{\"sql\":"));
+        assertTrue(response.body(), response.body().contains(
+                "\"message\":\"Only SELECT statements may run; this is a DELETE statement.\""));
+        assertFalse("the reason is sent once, not again as a field error", response.body().contains("fieldErrors"));
+    }
+
+    @Test
+    public void preview_refusedSql_isWordedInTheAdministratorsLanguage() throws IOException {
+        fixture.i18n.translate(SqlRejectedException.KEY_PREFIX + "with.write",
+                "WITH {0} AS ({1} \u2026) \u00e4ndert Daten; nur lesende WITH-Abfragen d\u00fcrfen laufen.");
+        FakeHttp.Response response = fixture.send(AdminFixture.post("/queries/preview").param("name", "p")
+                .param("datasourceId", String.valueOf(sales.getId()))
+                .param("sqlText", "WITH gone AS (DELETE FROM t RETURNING id) SELECT * FROM gone"));
+
+        assertEquals(400, response.status);
+        assertTrue(response.body(), response.body().contains("\"message\":\"WITH gone AS (DELETE \u2026) \u00e4ndert Daten;"
+                + " nur lesende WITH-Abfragen d\u00fcrfen laufen.\""));
     }
 
     @Test

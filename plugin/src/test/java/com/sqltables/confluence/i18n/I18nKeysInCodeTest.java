@@ -7,6 +7,7 @@ import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.macro.MacroParameterException;
 import com.sqltables.confluence.query.ParameterType;
 import com.sqltables.confluence.sql.ParameterException;
+import com.sqltables.confluence.sql.SqlRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,16 @@ import org.junit.Test;
 
 /**
  * Keys that the code puts together from a prefix and a suffix (macro parameter problems, parameter
- * value problems, query failures) exist in the i18n file. PluginBundleIT checks the descriptor's keys
+ * value problems, query failures, reasons for refused SQL) exist in the i18n file. PluginBundleIT checks the descriptor's keys
  * only, and a missing key would show the reader the bare key.
  */
 public class I18nKeysInCodeTest {
     private static final Path MAIN = Paths.get("src/main/java/com/sqltables/confluence");
     private static final Pattern MACRO_PROBLEM = Pattern.compile("new MacroParameterException\\(\\s*[^,()]+,\\s*\"([a-z.]+)\"");
     private static final Pattern VALUE_PROBLEM = Pattern.compile("ParameterException\\.KEY_PREFIX \\+ \"([a-z.]+)\"");
+    /** SqlRejectedException.reason("…") and the lexer's unterminated-literal keys, handed on as plain strings. */
+    private static final Pattern SQL_REFUSAL = Pattern.compile("(?<![A-Za-z])reason\\(\\s*\"([a-z.]+)\"");
+    private static final Pattern SQL_UNTERMINATED = Pattern.compile("\"(unterminated\\.[a-z.]+)\"");
     private static final Pattern FAILURE = Pattern.compile("(?<![A-Za-z])(?:Failures\\.)?text\\(\"([a-z.]+)\"");
 
     @Test
@@ -66,6 +70,25 @@ public class I18nKeysInCodeTest {
             }
         }
         assertEquals("keys used in code but missing from sql-tables.properties", List.of(), missing);
+    }
+
+    @Test
+    public void sqlRefusalKeys_builtInCode_areExactlyTheKeysOfTheFile() throws IOException {
+        Properties texts = new Properties();
+        try (InputStream in = I18nKeysInCodeTest.class.getResourceAsStream("/i18n/sql-tables.properties")) {
+            texts.load(in);
+        }
+        Set<String> used = find(MAIN.resolve("sql"), SQL_REFUSAL, SqlRejectedException.KEY_PREFIX);
+        Set<String> unterminated = find(MAIN.resolve("sql"), SQL_UNTERMINATED, SqlRejectedException.KEY_PREFIX);
+        // Guards against a pattern that no longer matches the code and so checks nothing.
+        assertTrue(used.toString(), used.size() >= 30);
+        assertTrue(unterminated.toString(), unterminated.size() >= 4);
+        used.addAll(unterminated);
+        Set<String> inFile = texts.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(SqlRejectedException.KEY_PREFIX))
+                .collect(Collectors.toCollection(TreeSet::new));
+        // Missing: the reader would see a bare key. Extra: a text nobody shows, still translated.
+        assertEquals("reasons for refused SQL in code vs. in sql-tables.properties", inFile, used);
     }
 
     @Test

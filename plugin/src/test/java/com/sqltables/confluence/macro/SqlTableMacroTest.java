@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.atlassian.confluence.macro.Macro;
 import com.sqltables.confluence.sql.ParameterException;
+import com.sqltables.confluence.sql.SqlRejectedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -324,6 +325,26 @@ public class SqlTableMacroTest {
         String html = fixture.render().query("Revenue since").param("parameters", "since=last week").run();
         assertError(html, "SQL table: please check the query parameters",
                 "Parameter \u201esince\u201c muss ein Datum wie 2026-11-30 sein (war &#39;last week&#39;).");
+    }
+
+    @Test
+    public void sqlRefusal_isWordedInTheReadersLanguage_withTheStatementKindInside() {
+        fixture.i18n.translate(SqlRejectedException.KEY_PREFIX + "not.select",
+                "Nur SELECT-Anweisungen d\u00fcrfen laufen; dies ist {0}.");
+        fixture.i18n.translate(SqlRejectedException.KEY_PREFIX + "statement.a", "eine {0}-Anweisung");
+        String html = fixture.render().sql("Sales", "DELETE FROM canary").run();
+        assertError(html, "SQL table: the SQL was refused",
+                "Nur SELECT-Anweisungen d\u00fcrfen laufen; dies ist eine DELETE-Anweisung.");
+    }
+
+    @Test
+    public void sqlRefusal_isWordedInTheReadersLanguage_withThePositionInside() {
+        fixture.i18n.translate(SqlRejectedException.KEY_PREFIX + "question.mark",
+                "Das ? bei {0} geht nicht: nimm einen benannten Parameter wie :region.");
+        fixture.i18n.translate(SqlRejectedException.KEY_PREFIX + "position", "Zeile {0}, Spalte {1}");
+        String html = fixture.render().sql("Sales", "SELECT id FROM sales WHERE id = ?").run();
+        assertError(html, "SQL table: the SQL was refused",
+                "Das ? bei Zeile 1, Spalte 33 geht nicht: nimm einen benannten Parameter wie :region.");
     }
 
     @Test
