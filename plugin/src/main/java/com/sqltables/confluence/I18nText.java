@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * A user-facing sentence as an i18n key of {@code i18n/sql-tables.properties} with its arguments, for
@@ -54,12 +55,7 @@ public final class I18nText implements Serializable {
 
     /** @return the sentence in the language of {@code i18n}; plain text (escape to show) */
     public String resolve(I18nResolver i18n) {
-        Serializable[] values = new Serializable[arguments.size()];
-        for (int i = 0; i < values.length; i++) {
-            Serializable argument = arguments.get(i);
-            values[i] = argument instanceof I18nText ? ((I18nText) argument).resolve(i18n) : argument;
-        }
-        return i18n.getText(key, values);
+        return i18n.getText(key, values(nested -> nested.resolve(i18n)));
     }
 
     /**
@@ -67,17 +63,23 @@ public final class I18nText implements Serializable {
      *     exception messages and logs, where no reader's language applies
      */
     public String english() {
-        Serializable[] values = new Serializable[arguments.size()];
-        for (int i = 0; i < values.length; i++) {
-            Serializable argument = arguments.get(i);
-            values[i] = argument instanceof I18nText ? ((I18nText) argument).english() : argument;
-        }
+        Serializable[] values = values(I18nText::english);
         String pattern = English.TEXTS.getProperty(key);
         if (pattern == null) {
             // A missing text must not hide the failure being reported; PluginBundleIT finds the gap.
             return key + arguments;
         }
         return new MessageFormat(pattern, Locale.ENGLISH).format(values);
+    }
+
+    /** @return the arguments, nested texts worded by {@code wording} */
+    private Serializable[] values(Function<I18nText, String> wording) {
+        Serializable[] values = new Serializable[arguments.size()];
+        for (int i = 0; i < values.length; i++) {
+            Serializable argument = arguments.get(i);
+            values[i] = argument instanceof I18nText ? wording.apply((I18nText) argument) : argument;
+        }
+        return values;
     }
 
     @Override

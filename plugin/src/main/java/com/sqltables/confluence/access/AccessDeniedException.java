@@ -1,8 +1,7 @@
 package com.sqltables.confluence.access;
 
 import com.atlassian.sal.api.message.I18nResolver;
-import java.io.Serializable;
-import java.util.List;
+import com.sqltables.confluence.I18nText;
 
 /**
  * A render was refused by the access rules. Its text is an i18n key with arguments, so the page shows
@@ -27,36 +26,33 @@ public class AccessDeniedException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final String key;
-    private final List<String> arguments;
+    private final I18nText text;
 
     /**
      * @param text the i18n key of the sentence, below {@link #KEY_PREFIX}
      * @param arguments the values of its {@code {0}}, {@code {1}}, … (datasource and space names)
      */
     public AccessDeniedException(Reason reason, String text, String... arguments) {
-        super(KEY_PREFIX + text + List.of(arguments));
+        this(reason, I18nText.of(KEY_PREFIX + text, arguments));
+    }
+
+    private AccessDeniedException(Reason reason, I18nText text) {
+        super(text.toString());
         this.reason = reason;
-        this.key = KEY_PREFIX + text;
-        this.arguments = List.of(arguments);
+        this.text = text;
     }
 
     public Reason getReason() {
         return reason;
     }
 
-    /** @return the full i18n key of the sentence */
-    public String getKey() {
-        return key;
-    }
-
-    /** @return the values of the sentence's arguments, in order */
-    public List<String> getArguments() {
-        return arguments;
+    /** @return the sentence: its i18n key and arguments */
+    public I18nText getText() {
+        return text;
     }
 
     /** @return the refusal in the language of {@code i18n}; plain text (escape to show) */
     public String text(I18nResolver i18n) {
-        return i18n.getText(key, arguments.toArray(new Serializable[0]));
+        return text.resolve(i18n);
     }
 }

@@ -105,7 +105,7 @@ public final class RenderContext {
     }
 
     /**
-     * @return which table this is, as a {@link TableIdentity} digest (page and macro definition), for
+     * @return which table this is, as a {@link TableIdentity} key (page and macro definition), for
      *     counting the tables in use; {@code null} when the macro is not on saved content
      */
     public String getTableKey() {

@@ -93,7 +93,7 @@ public class SqlTableService {
         } catch (QueryFailed e) {
             return fail(event, outcomeOf(e.failure), failureMessage(e, context));
         } catch (RuntimeException e) {
-            String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+            String reference = newReference();
             // The page shows only the reference; the details are for the administrator.
             log.error("SQL table failed (reference {})", reference, e);
             return fail(event, MacroRender.Outcome.INTERNAL, i18n.getText(KEY_PREFIX + "error.internal.message",
@@ -229,11 +229,16 @@ public class SqlTableService {
         if (!detailed || permissions.maySeeFailureDetails(failed.datasource, context.getViewer())) {
             return failure.text(i18n);
         }
-        String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        String reference = newReference();
         // Masked already (no password); the English text, for the administrator.
         log.warn("SQL table on datasource {} failed (reference {}): {}", failed.datasource.getId(), reference,
                 failure.getMessage());
         return i18n.getText(KEY_PREFIX + "error.details.withheld", failed.datasource.getName(), reference);
+    }
+
+    /** @return a short random id that ties an error box to its log line */
+    private static String newReference() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     }
 
     private String fail(MacroRender.Builder event, MacroRender.Outcome outcome, String message) {

@@ -13,7 +13,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 /**
- * Turns a viewer's user key, or a table's identity digest, into a keyed hash (HMAC-SHA-256 with a random
+ * Turns a viewer's user key, or a table's identity key, into a keyed hash (HMAC-SHA-256 with a random
  * secret of this installation), so the sets of active users and rendered tables hold no identities and
  * cannot be reversed by hashing known user keys or pages. The secret is created once, on first use, in
  * the app settings (shared by every node) and never leaves the installation.
@@ -39,7 +39,7 @@ public class UserKeyHasher {
     }
 
     /**
-     * @param tableKey a table's identity digest ({@code MacroRender.getTableKey()})
+     * @param tableKey a table's identity key ({@code MacroRender.getTableKey()})
      * @return its keyed hash as 64 lower-case hex digits
      */
     public String hashTable(String tableKey) {

@@ -1,8 +1,8 @@
 package com.sqltables.confluence.datasource.pool;
 
 import com.atlassian.sal.api.message.I18nResolver;
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.datasource.security.JdbcDriverFamily;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,40 +88,9 @@ public final class WriteAccessProbe {
     private WriteAccessProbe() {
     }
 
-    /** One thing the probe found: the i18n key (below {@link #KEY_PREFIX}) of its sentence and the arguments. */
-    public static final class Finding {
-        private final String key;
-        private final List<String> arguments;
-
-        Finding(String key, String... arguments) {
-            this.key = KEY_PREFIX + key;
-            this.arguments = List.of(arguments);
-        }
-
-        /** @return the full i18n key of the sentence */
-        public String getKey() {
-            return key;
-        }
-
-        /** @return the values of the sentence's {@code {0}}, {@code {1}}, … */
-        public List<String> getArguments() {
-            return arguments;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Finding && key.equals(((Finding) o).key) && arguments.equals(((Finding) o).arguments);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(key, arguments);
-        }
-
-        @Override
-        public String toString() {
-            return key + arguments;
-        }
+    /** @return one thing the probe found: its sentence, below {@link #KEY_PREFIX}, with the arguments */
+    private static I18nText finding(String key, String... arguments) {
+        return I18nText.of(KEY_PREFIX + key, arguments);
     }
 
     /**
@@ -130,7 +98,7 @@ public final class WriteAccessProbe {
      * @return what the account may do beyond reading, most dangerous first; empty if nothing was found
      *     (or the catalog could not be read)
      */
-    public static List<Finding> check(Connection connection, JdbcDriverFamily family) {
+    public static List<I18nText> check(Connection connection, JdbcDriverFamily family) {
         try {
             switch (family) {
                 case POSTGRESQL:
@@ -156,57 +124,57 @@ public final class WriteAccessProbe {
      * @return the findings' sentences followed by the advice to use a read-only account, in the
      *     language of {@code i18n}; empty when there are no findings
      */
-    public static Optional<String> warning(List<Finding> findings, I18nResolver i18n) {
+    public static Optional<String> warning(List<I18nText> findings, I18nResolver i18n) {
         if (findings.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder text = new StringBuilder();
-        for (Finding finding : findings) {
-            text.append(i18n.getText(finding.getKey(), finding.getArguments().toArray(new Serializable[0]))).append(' ');
+        for (I18nText finding : findings) {
+            text.append(finding.resolve(i18n)).append(' ');
         }
         return Optional.of(text.append(i18n.getText(KEY_PREFIX + "advice")).toString());
     }
 
-    private static List<Finding> postgres(Connection connection) throws SQLException {
-        List<Finding> found = new ArrayList<>();
+    private static List<I18nText> postgres(Connection connection) throws SQLException {
+        List<I18nText> found = new ArrayList<>();
         boolean[] attributes = booleans(connection, POSTGRES_ATTRIBUTES, 3);
         if (attributes[0]) {
             // A superuser bypasses every check below; the rest would only repeat it.
-            return List.of(new Finding("superuser"));
+            return List.of(finding("superuser"));
         }
         List<String> superuserRoles = rows(connection, POSTGRES_SUPERUSER_ROLES, 1);
         if (!superuserRoles.isEmpty()) {
-            found.add(new Finding("postgres.superuser.member", names(superuserRoles)));
+            found.add(finding("postgres.superuser.member", names(superuserRoles)));
         }
         List<String> memberships = rows(connection, POSTGRES_RISKY_MEMBERSHIPS, 1);
         for (String role : POSTGRES_RISKY_ROLES) {
             if (memberships.contains(role)) {
-                found.add(new Finding("postgres.role." + role, role));
+                found.add(finding("postgres.role." + role, role));
             }
         }
         List<String> tables = rows(connection, POSTGRES_WRITABLE_TABLES, 2);
         if (!tables.isEmpty()) {
-            found.add(new Finding("tables", names(tables)));
+            found.add(finding("tables", names(tables)));
         }
         List<String> schemas = rows(connection, POSTGRES_CREATABLE_SCHEMAS, 1);
         if (!schemas.isEmpty()) {
-            found.add(new Finding("schemas", names(schemas)));
+            found.add(finding("schemas", names(schemas)));
         }
         if (attributes[1]) {
-            found.add(new Finding("postgres.createrole"));
+            found.add(finding("postgres.createrole"));
         }
         if (attributes[2]) {
-            found.add(new Finding("postgres.createdb"));
+            found.add(finding("postgres.createdb"));
         }
         return found;
     }
 
-    private static List<Finding> mariaDb(Connection connection) throws SQLException {
+    private static List<I18nText> mariaDb(Connection connection) throws SQLException {
         return mariaDbFindings(rows(connection, "SHOW GRANTS", 1));
     }
 
     /** @param grants the lines of {@code SHOW GRANTS} */
-    static List<Finding> mariaDbFindings(List<String> grants) {
+    static List<I18nText> mariaDbFindings(List<String> grants) {
         List<String> writes = new ArrayList<>();
         boolean file = false;
         for (String line : grants) {
@@ -226,12 +194,12 @@ public final class WriteAccessProbe {
             file |= privileges.contains("FILE")
                     || privileges.contains("ALL PRIVILEGES") && grant.group(2).replace("`", "").equals("*.*");
         }
-        List<Finding> found = new ArrayList<>();
+        List<I18nText> found = new ArrayList<>();
         if (!writes.isEmpty()) {
-            found.add(new Finding("mariadb.grants", names(writes)));
+            found.add(finding("mariadb.grants", names(writes)));
         }
         if (file) {
-            found.add(new Finding("mariadb.file"));
+            found.add(finding("mariadb.file"));
         }
         return found;
     }
@@ -241,7 +209,7 @@ public final class WriteAccessProbe {
         return privileges.replaceAll("\\([^)]*\\)", "");
     }
 
-    private static List<Finding> h2(Connection connection) throws SQLException {
+    private static List<I18nText> h2(Connection connection) throws SQLException {
         boolean admin;
         try {
             admin = booleans(connection, H2_ADMIN, 1)[0];
@@ -250,13 +218,13 @@ public final class WriteAccessProbe {
             admin = false;
         }
         if (admin) {
-            return List.of(new Finding("h2.admin"));
+            return List.of(finding("h2.admin"));
         }
         List<String> tables = rows(connection, H2_WRITABLE_TABLES, 2);
-        return tables.isEmpty() ? List.of() : List.of(new Finding("tables", names(tables)));
+        return tables.isEmpty() ? List.of() : List.of(finding("tables", names(tables)));
     }
 
-    private static List<Finding> sqlServer(Connection connection) throws SQLException {
+    private static List<I18nText> sqlServer(Connection connection) throws SQLException {
         List<String> roles = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
@@ -272,27 +240,27 @@ public final class WriteAccessProbe {
             }
         }
         List<String> permissions = rows(connection, SQLSERVER_PERMISSIONS, 1);
-        List<Finding> found = new ArrayList<>();
+        List<I18nText> found = new ArrayList<>();
         if (!roles.isEmpty()) {
-            found.add(new Finding("sqlserver.roles", names(roles)));
+            found.add(finding("sqlserver.roles", names(roles)));
         }
         if (!permissions.isEmpty()) {
-            found.add(new Finding("sqlserver.permissions", names(permissions)));
+            found.add(finding("sqlserver.permissions", names(permissions)));
         }
         return found;
     }
 
-    private static List<Finding> oracle(Connection connection) throws SQLException {
-        List<Finding> found = new ArrayList<>();
+    private static List<I18nText> oracle(Connection connection) throws SQLException {
+        List<I18nText> found = new ArrayList<>();
         List<String> privileges = rows(connection, ORACLE_SYSTEM_PRIVILEGES, 1);
         if (!privileges.isEmpty()) {
-            found.add(new Finding("oracle.privileges", names(privileges)));
+            found.add(finding("oracle.privileges", names(privileges)));
         }
         if (firstLong(connection, ORACLE_OWN_TABLES) > 0) {
-            found.add(new Finding("oracle.own.tables"));
+            found.add(finding("oracle.own.tables"));
         }
         if (firstLong(connection, ORACLE_GRANTED_TABLES) > 0) {
-            found.add(new Finding("oracle.granted.tables"));
+            found.add(finding("oracle.granted.tables"));
         }
         return found;
     }

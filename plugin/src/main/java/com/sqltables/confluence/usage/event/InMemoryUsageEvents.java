@@ -25,7 +25,7 @@ import javax.inject.Named;
  *
  * <p>The viewers' user keys are kept as a set per month, at most {@link #MAX_ACTIVE_USERS} between two
  * drains; more are counted as {@link UsageCounter#ACTIVE_USERS_DROPPED}. Likewise the tables rendered
- * (their {@link MacroRender#getTableKey() identity digests}, only for outputs that show a table in use),
+ * (their {@link MacroRender#getTableKey() table keys}, only for outputs that show a table in use),
  * at most {@link #MAX_TABLES}; more are counted as {@link UsageCounter#TABLES_DROPPED}.
  */
 @Named

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * What one macro render used and how it ended. Holds counts and kinds only: no SQL, no parameter
- * names or values, no page or space; of the viewer only the user key, and of the table only a digest of
- * its page and definition, both of which the usage report turns into keyed hashes before they are
+ * names or values, no page or space; of the viewer only the user key, and of the table only a key mixed
+ * from its page and definition, both of which the usage report turns into keyed hashes before they are
  * stored. Immutable; build with {@link #builder()}.
  */
 public final class MacroRender {
@@ -188,7 +188,7 @@ public final class MacroRender {
     }
 
     /**
-     * @return the table's identity as an unkeyed digest of its page and definition (never the page id,
+     * @return the table's identity as an unkeyed key mixed from its page and definition ({@code TableIdentity}) (never the page id,
      *     SQL or a name), or {@code null} when the macro is not on saved content
      */
     public String getTableKey() {
@@ -300,7 +300,7 @@ public final class MacroRender {
             return this;
         }
 
-        /** @param tableKey the table's identity digest (see {@link #getTableKey()}); {@code null} if not on saved content */
+        /** @param tableKey the table's identity key (see {@link #getTableKey()}); {@code null} if not on saved content */
         public Builder tableKey(String tableKey) {
             this.tableKey = tableKey;
             return this;

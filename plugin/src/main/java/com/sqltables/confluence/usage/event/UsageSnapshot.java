@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What was counted in one period since the last drain: counter key → count (zero counts left out), the
- * user keys of the viewers and the identity digests of the tables rendered. Immutable.
+ * user keys of the viewers and the identity keys of the tables rendered. Immutable.
  */
 public final class UsageSnapshot {
     private final String period;
@@ -39,7 +39,7 @@ public final class UsageSnapshot {
     }
 
     /**
-     * @return the identity digests of the tables rendered (see {@link MacroRender#getTableKey()}); to be
+     * @return the identity keys of the tables rendered (see {@link MacroRender#getTableKey()}); to be
      *     hashed with a key before they are stored
      */
     public Set<String> getTableKeys() {

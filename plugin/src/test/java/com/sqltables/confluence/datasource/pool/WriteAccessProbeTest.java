@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.sqltables.confluence.I18nText;
 import com.sqltables.confluence.testing.PropertiesI18nResolver;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public class WriteAccessProbeTest {
         }
     }
 
-    private String warning(List<WriteAccessProbe.Finding> findings) {
+    private String warning(List<I18nText> findings) {
         return WriteAccessProbe.warning(findings, i18n).orElseThrow();
     }
 }
